@@ -1,0 +1,147 @@
+import type { ContainerDTO, ContainersEvent } from '../../shared/dto.js';
+import type { EngineConnection, EngineEvent } from './connection.js';
+import { engineFailure } from './docker.js';
+import { Emitter, type Dispose } from './disposable.js';
+import { toContainerDTO, type RawContainer } from './mappers.js';
+
+/** Container actions that do not change what `docker ps -a` shows. */
+const IGNORED = /^(exec_|attach|resize|top|export|copy|archive-path|extract-to-dir|commit)/;
+
+/** How long to gather events before one targeted re-list. */
+const COALESCE_MS = 60;
+
+function isNotModified(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 304;
+}
+
+/**
+ * Containers: list, actions, and a live feed built from `/events` (no polling). The feed keeps the
+ * last list in memory so a new subscriber gets a snapshot at once.
+ */
+export class ContainerService {
+  private cache: Map<string, ContainerDTO> | undefined;
+  private pending = new Set<string>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly feed = new Emitter<ContainersEvent>();
+  private detach: Dispose[] = [];
+
+  constructor(private readonly conn: EngineConnection) {}
+
+  private what(id: string): string {
+    return `Container ${this.cache?.get(id)?.name ?? id}`;
+  }
+
+  async list(): Promise<ContainerDTO[]> {
+    try {
+      const raw = (await this.conn.docker.listContainers({ all: true })) as unknown as RawContainer[];
+      return raw.map(toContainerDTO);
+    } catch (err) {
+      throw engineFailure(err, this.conn.endpoint);
+    }
+  }
+
+  async start(id: string): Promise<null> {
+    try {
+      await this.conn.docker.getContainer(id).start();
+    } catch (err) {
+      if (!isNotModified(err)) throw engineFailure(err, this.conn.endpoint, this.what(id));
+    }
+    return null;
+  }
+
+  async stop(id: string, timeoutSeconds?: number): Promise<null> {
+    try {
+      await this.conn.docker.getContainer(id).stop(timeoutSeconds === undefined ? {} : { t: timeoutSeconds });
+    } catch (err) {
+      if (!isNotModified(err)) throw engineFailure(err, this.conn.endpoint, this.what(id));
+    }
+    return null;
+  }
+
+  async restart(id: string): Promise<null> {
+    try {
+      await this.conn.docker.getContainer(id).restart();
+    } catch (err) {
+      throw engineFailure(err, this.conn.endpoint, this.what(id));
+    }
+    return null;
+  }
+
+  async remove(id: string, force: boolean, volumes: boolean): Promise<null> {
+    try {
+      await this.conn.docker.getContainer(id).remove({ force, v: volumes });
+    } catch (err) {
+      throw engineFailure(err, this.conn.endpoint, this.what(id));
+    }
+    return null;
+  }
+
+  /** Subscribe to the live list: a snapshot now (if connected), then deltas. */
+  watch(listener: (e: ContainersEvent) => void): Dispose {
+    const off = this.feed.on(listener);
+    if (this.feed.count === 1) this.attach();
+    if (this.cache) listener({ kind: 'snapshot', items: [...this.cache.values()] });
+    else if (this.conn.connected) void this.resync();
+    return () => {
+      off();
+      if (this.feed.count === 0) this.release();
+    };
+  }
+
+  private attach(): void {
+    this.detach = [this.conn.resync.on(() => void this.resync()), this.conn.engineEvent.on((ev) => this.onEvent(ev))];
+  }
+
+  private release(): void {
+    for (const d of this.detach) d();
+    this.detach = [];
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.pending.clear();
+    this.cache = undefined;
+  }
+
+  private async resync(): Promise<void> {
+    try {
+      const items = await this.list();
+      this.cache = new Map(items.map((c) => [c.id, c]));
+      this.feed.emit({ kind: 'snapshot', items });
+    } catch {
+      // The connection reports the outage; the next resync fills the list again.
+    }
+  }
+
+  private onEvent(ev: EngineEvent): void {
+    if (ev.Type !== 'container' || IGNORED.test(ev.Action)) return;
+    const id = ev.Actor?.ID ?? ev.id;
+    if (!id) return;
+    this.pending.add(id);
+    this.flushTimer ??= setTimeout(() => void this.flush(), COALESCE_MS);
+  }
+
+  private async flush(): Promise<void> {
+    this.flushTimer = undefined;
+    const ids = [...this.pending];
+    this.pending.clear();
+    if (ids.length === 0) return;
+    let found: ContainerDTO[];
+    try {
+      const raw = (await this.conn.docker.listContainers({
+        all: true,
+        filters: JSON.stringify({ id: ids }),
+      })) as unknown as RawContainer[];
+      // The id filter matches prefixes; keep exact ids only.
+      const wanted = new Set(ids);
+      found = raw.map(toContainerDTO).filter((c) => wanted.has(c.id));
+    } catch {
+      return;
+    }
+    const foundIds = new Set(found.map((c) => c.id));
+    const removed = ids.filter((id) => !foundIds.has(id));
+    if (this.cache) {
+      for (const id of removed) this.cache.delete(id);
+      for (const c of found) this.cache.set(c.id, c);
+    }
+    this.feed.emit({ kind: 'delta', upserts: found, removed });
+  }
+}

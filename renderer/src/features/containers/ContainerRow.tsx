@@ -1,0 +1,101 @@
+import { memo } from 'react';
+import type { ContainerDTO } from '../../../../shared/dto.js';
+import { isRunning } from '../../../../shared/format/containers.js';
+import { createdAgo } from '../../../../shared/format/duration.js';
+import { portMappings } from '../../../../shared/format/ports.js';
+import { t } from '../../../../shared/i18n/index.js';
+
+export type ContainerAction = 'start' | 'stop' | 'restart' | 'remove';
+
+interface Props {
+  c: ContainerDTO;
+  index: number;
+  now: number;
+  busy: boolean;
+  onAction: (c: ContainerDTO, action: ContainerAction) => void;
+}
+
+function Ports({ c }: { c: ContainerDTO }) {
+  const maps = portMappings(c.ports);
+  if (maps.length === 0) return null;
+  return (
+    <ul className="ports">
+      {maps.map((m) => (
+        <li key={m.text}>
+          {m.published && m.type === 'tcp' && m.hostPort !== undefined && m.hostPort === m.hostPortEnd ? (
+            <a
+              href={`http://localhost:${m.hostPort}`}
+              target="_blank"
+              rel="noreferrer noopener"
+              title={t('containers.openPort', { port: m.hostPort })}
+            >
+              {m.text}
+            </a>
+          ) : (
+            <span>{m.text}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One row of the containers table; presentational. */
+export const ContainerRow = memo(function ContainerRow({ c, index, now, busy, onAction }: Props) {
+  const running = isRunning(c);
+  return (
+    <tr aria-rowindex={index + 2} data-state={c.state} data-name={c.name}>
+      <th scope="row" className="name">
+        {c.name}
+      </th>
+      <td className="image" title={c.image}>
+        {c.image}
+      </td>
+      <td>
+        <span className={`badge badge-${c.state}`}>{c.state}</span>
+      </td>
+      <td className="status-text">{c.status}</td>
+      <td>
+        <Ports c={c} />
+      </td>
+      <td className="muted">{createdAgo(c.created, now)}</td>
+      <td className="actions">
+        {running ? (
+          <button
+            type="button"
+            disabled={busy}
+            aria-label={t('containers.stop', { name: c.name })}
+            onClick={() => onAction(c, 'stop')}
+          >
+            {t('action.stop')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            disabled={busy}
+            aria-label={t('containers.start', { name: c.name })}
+            onClick={() => onAction(c, 'start')}
+          >
+            {t('action.start')}
+          </button>
+        )}
+        <button
+          type="button"
+          disabled={busy}
+          aria-label={t('containers.restart', { name: c.name })}
+          onClick={() => onAction(c, 'restart')}
+        >
+          {t('action.restart')}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          aria-label={t('containers.remove', { name: c.name })}
+          onClick={() => onAction(c, 'remove')}
+        >
+          {t('action.remove')}
+        </button>
+      </td>
+    </tr>
+  );
+});
