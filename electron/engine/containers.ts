@@ -9,6 +9,8 @@ const IGNORED = /^(exec_|attach|resize|top|export|copy|archive-path|extract-to-d
 
 /** How long to gather events before one targeted re-list. */
 const COALESCE_MS = 60;
+/** Keep the live list this long after the last watcher leaves, so a reload gets it at once. */
+const LINGER_MS = 30_000;
 
 function isNotModified(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { statusCode?: unknown }).statusCode === 304;
@@ -24,6 +26,7 @@ export class ContainerService {
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly feed = new Emitter<ContainersEvent>();
   private detach: Dispose[] = [];
+  private lingerTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly conn: EngineConnection) {}
 
@@ -79,12 +82,18 @@ export class ContainerService {
   /** Subscribe to the live list: a snapshot now (if connected), then deltas. */
   watch(listener: (e: ContainersEvent) => void): Dispose {
     const off = this.feed.on(listener);
-    if (this.feed.count === 1) this.attach();
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+    if (this.detach.length === 0) this.attach();
     if (this.cache) listener({ kind: 'snapshot', items: [...this.cache.values()] });
     else if (this.conn.connected) void this.resync();
     return () => {
       off();
-      if (this.feed.count === 0) this.release();
+      if (this.feed.count === 0) {
+        clearTimeout(this.lingerTimer);
+        this.lingerTimer = setTimeout(() => this.release(), LINGER_MS);
+        this.lingerTimer.unref?.();
+      }
     };
   }
 
@@ -93,6 +102,7 @@ export class ContainerService {
   }
 
   private release(): void {
+    this.lingerTimer = undefined;
     for (const d of this.detach) d();
     this.detach = [];
     clearTimeout(this.flushTimer);

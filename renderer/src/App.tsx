@@ -27,6 +27,7 @@ export function App() {
   const { status, link } = useEngineStatus();
   const containers = useContainers();
   const images = useImages();
+  const [selectedId, setSelectedId] = useState<string>();
   const [errors, setErrors] = useState<ShownError[]>([]);
   const nextKey = useRef(1);
   const onError = useCallback((e: KapalError) => {
@@ -51,7 +52,13 @@ export function App() {
       <ErrorList errors={errors} onDismiss={(k) => setErrors((l) => l.filter((e) => e.key !== k))} />
       <main>
         {screen === 'containers' ? (
-          <ContainersScreen items={containers.items} loaded={containers.loaded} onError={onError} />
+          <ContainersScreen
+            items={containers.items}
+            loaded={containers.loaded}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            onError={onError}
+          />
         ) : (
           <ImagesScreen images={images.items} loaded={images.loaded} containers={containers.items} onError={onError} />
         )}

@@ -37,6 +37,14 @@ export const en = {
   'containers.confirmRemove': 'Remove the container {name}? Its anonymous volumes are kept.',
   'containers.openPort': 'Open http://localhost:{port} in a browser',
 
+  'detail.label': 'Details of {name}',
+  'detail.tabs': 'Container details',
+  'detail.tab.info': 'Info',
+  'detail.close': 'Close details of {name}',
+  'detail.id': 'ID',
+  'detail.command': 'Command',
+  'detail.labels': 'Labels',
+
   'images.heading': 'Images',
   'images.col.repository': 'Repository',
   'images.col.tag': 'Tag',

@@ -12,7 +12,9 @@ interface Props {
   index: number;
   now: number;
   busy: boolean;
+  selected: boolean;
   onAction: (c: ContainerDTO, action: ContainerAction) => void;
+  onSelect: (id: string) => void;
 }
 
 function Ports({ c }: { c: ContainerDTO }) {
@@ -41,12 +43,21 @@ function Ports({ c }: { c: ContainerDTO }) {
 }
 
 /** One row of the containers table; presentational. */
-export const ContainerRow = memo(function ContainerRow({ c, index, now, busy, onAction }: Props) {
+export const ContainerRow = memo(function ContainerRow({ c, index, now, busy, selected, onAction, onSelect }: Props) {
   const running = isRunning(c);
   return (
-    <tr aria-rowindex={index + 2} data-state={c.state} data-name={c.name}>
+    <tr aria-rowindex={index + 2} data-state={c.state} data-name={c.name} className={selected ? 'selected' : undefined}>
       <th scope="row" className="name">
-        {c.name}
+        {/* The button's text is the name alone, so the row header reads exactly the container's name. */}
+        <button
+          type="button"
+          className="linkish"
+          aria-expanded={selected}
+          aria-controls="container-detail"
+          onClick={() => onSelect(c.id)}
+        >
+          {c.name}
+        </button>
       </th>
       <td className="image" title={c.image}>
         {c.image}

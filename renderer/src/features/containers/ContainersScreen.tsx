@@ -12,6 +12,7 @@ import { useClient } from '../../api/context.js';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { useNow } from '../../components/useNow.js';
 import { useVirtualRows } from '../../components/useVirtualRows.js';
+import { ContainerDetail } from './ContainerDetail.js';
 import { ContainerRow, type ContainerAction } from './ContainerRow.js';
 
 const ROW_HEIGHT = 44;
@@ -19,10 +20,12 @@ const ROW_HEIGHT = 44;
 interface Props {
   items: ContainerDTO[];
   loaded: boolean;
+  selectedId: string | undefined;
+  onSelect: (id: string | undefined) => void;
   onError: (e: KapalError) => void;
 }
 
-export function ContainersScreen({ items, loaded, onError }: Props) {
+export function ContainersScreen({ items, loaded, selectedId, onSelect, onError }: Props) {
   const client = useClient();
   const now = useNow();
   const [query, setQuery] = useState('');
@@ -57,6 +60,9 @@ export function ContainersScreen({ items, loaded, onError }: Props) {
     },
     [run],
   );
+
+  const toggle = useCallback((id: string) => onSelect(id === selectedId ? undefined : id), [onSelect, selectedId]);
+  const selected = selectedId ? items.find((c) => c.id === selectedId) : undefined;
 
   return (
     <section aria-labelledby="containers-heading" className="screen">
@@ -117,7 +123,9 @@ export function ContainersScreen({ items, loaded, onError }: Props) {
                   index={v.start + i}
                   now={now}
                   busy={busy.has(c.id)}
+                  selected={c.id === selectedId}
                   onAction={onAction}
+                  onSelect={toggle}
                 />
               ))}
               {v.padBottom > 0 && (
@@ -130,6 +138,7 @@ export function ContainersScreen({ items, loaded, onError }: Props) {
           {loaded && shown.length === 0 && <p className="empty">{t('containers.empty')}</p>}
         </div>
       )}
+      {selected && <ContainerDetail c={selected} onClose={() => onSelect(undefined)} />}
       {confirm && (
         <ConfirmDialog
           title={t('containers.remove', { name: confirm.name })}
