@@ -25,8 +25,9 @@ export default tseslint.config(
   },
   {
     files: ['*.js', '*.mjs', 'scripts/**/*.mjs', '.ci/**/*.mjs'],
-    languageOptions: { globals: globals.node },
     ...tseslint.configs.disableTypeChecked,
+    // After the spread, which brings a languageOptions of its own.
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
   },
   // Import direction (DESIGN.md): shared imports nothing platform-specific; renderer only shared;
   // electron/engine never imports electron.

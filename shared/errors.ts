@@ -99,7 +99,8 @@ export function mapEngineError(
     const name = /name "\/?([^"]+)"/.exec(msg)?.[1] ?? '';
     return { code: 'NAME_IN_USE', message: t('err.nameInUse', { name }), hint: t('err.nameInUse.hint') };
   }
-  if (/image is being used|unable to (delete|remove repository reference)|image has dependent child/i.test(msg)) {
+  // "unable to delete … - image is referenced in multiple repositories" is a conflict, not a container using it.
+  if (/image is being used|unable to remove repository reference|image has dependent child/i.test(msg)) {
     return { code: 'IMAGE_IN_USE', message: t('err.imageInUse', { detail: msg }), hint: t('err.imageInUse.hint') };
   }
   if (/cannot remove a running container|stop the container before|container is running/i.test(msg)) {

@@ -71,7 +71,9 @@ export function rawError(err: unknown): RawEngineError {
   } else if (typeof json === 'string') {
     message = json;
   }
-  if (!message) message = typeof e.message === 'string' ? e.message.replace(/^\(HTTP code \d+\) [\w ]+ - /, '') : '';
+  // docker-modem formats "(HTTP code N) reason - body " (note the trailing space): with an empty body, what is
+  // left after the prefix is blank, and the reason below is the better text.
+  if (!message) message = typeof e.message === 'string' ? e.message.replace(/^\(HTTP code \d+\) [\w ]+ - /, '').trim() : '';
   if (!message && typeof e.reason === 'string') message = e.reason;
   return { ...(statusCode !== undefined ? { statusCode } : {}), ...(errno ? { errno } : {}), message };
 }
