@@ -48,11 +48,7 @@ export function defaultCandidates(platform: string, homeDir: string, env: Endpoi
 }
 
 /** Parse a Docker host URL (`unix://`, `npipe://`, `tcp://`, `http(s)://`, `ssh://`). */
-export function parseHost(
-  url: string,
-  source: string,
-  tls?: EndpointDTO['tls'],
-): EndpointResult {
+export function parseHost(url: string, source: string, tls?: EndpointDTO['tls']): EndpointResult {
   const u = url.trim();
   const m = /^([a-z]+):\/\/(.*)$/.exec(u);
   if (!m) return { ok: false, error: `"${u}" is not a Docker host URL (expected unix://, tcp://, ssh:// or npipe://)` };
@@ -80,7 +76,10 @@ export function parseHost(
       const host = (hp[1] ?? '').replace(/^\[|\]$/g, '');
       const effTls = tls ?? (scheme === 'https' ? { verify: false } : undefined);
       const display = `tcp://${hp[1] ?? host}:${port}`;
-      return { ok: true, endpoint: { kind: 'tcp', url: display, source, host, port, ...(effTls ? { tls: effTls } : {}) } };
+      return {
+        ok: true,
+        endpoint: { kind: 'tcp', url: display, source, host, port, ...(effTls ? { tls: effTls } : {}) },
+      };
     }
     case 'ssh': {
       const sm = /^(?:([^@/]+)@)?(\[[0-9a-fA-F:.]+\]|[^:/[\]]+)(?::(\d+))?\/?$/.exec(rest);

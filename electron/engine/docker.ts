@@ -31,7 +31,8 @@ export function createDocker(endpoint: EndpointDTO): Docker {
       });
     case 'tcp': {
       const tls = endpoint.tls;
-      if (!tls) return new Docker({ protocol: 'http', host: endpoint.host ?? 'localhost', port: endpoint.port ?? 2375 });
+      if (!tls)
+        return new Docker({ protocol: 'http', host: endpoint.host ?? 'localhost', port: endpoint.port ?? 2375 });
       const dir = tls.certPath ?? '';
       const ca = readIf(path.join(dir, 'ca.pem'));
       const cert = readIf(path.join(dir, 'cert.pem'));
@@ -73,7 +74,8 @@ export function rawError(err: unknown): RawEngineError {
   }
   // docker-modem formats "(HTTP code N) reason - body " (note the trailing space): with an empty body, what is
   // left after the prefix is blank, and the reason below is the better text.
-  if (!message) message = typeof e.message === 'string' ? e.message.replace(/^\(HTTP code \d+\) [\w ]+ - /, '').trim() : '';
+  if (!message)
+    message = typeof e.message === 'string' ? e.message.replace(/^\(HTTP code \d+\) [\w ]+ - /, '').trim() : '';
   if (!message && typeof e.reason === 'string') message = e.reason;
   return { ...(statusCode !== undefined ? { statusCode } : {}), ...(errno ? { errno } : {}), message };
 }
@@ -81,5 +83,7 @@ export function rawError(err: unknown): RawEngineError {
 /** Throw the contract's error for an engine failure. */
 export function engineFailure(err: unknown, endpoint: EndpointDTO, what?: string): KapalFailure {
   if (err instanceof KapalFailure) return err;
-  return new KapalFailure(mapEngineError(rawError(err), { endpoint, platform: process.platform, ...(what ? { what } : {}) }));
+  return new KapalFailure(
+    mapEngineError(rawError(err), { endpoint, platform: process.platform, ...(what ? { what } : {}) }),
+  );
 }

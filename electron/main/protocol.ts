@@ -4,6 +4,8 @@
  * real origin (unlike `file://`, where every local file is same-origin), so the CSP's `'self'`, the
  * navigation guard and the IPC sender check all have one precise thing to compare against.
  */
+import { RENDERER_CSP } from '../../shared/csp.js';
+import { MIME_TYPES } from '../../shared/mime.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
@@ -14,25 +16,6 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'kapal';
 /** Where the window starts. */
 export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-/**
- * Sent with every renderer file, so the CSP holds even if the page's own meta tag is dropped.
- * The same policy as browser mode's static server.
- */
-export const RENDERER_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 /** Decides whether a URL belongs to the app; shared by the navigation guard, permissions and IPC. */
 export interface AppOrigin {
@@ -127,7 +110,7 @@ export function serveRenderer(root: string): void {
     return new Response(new Uint8Array(body), {
       status: 200,
       headers: {
-        'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+        'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream',
         'Content-Security-Policy': RENDERER_CSP,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { RENDERER_CSP } from '../../shared/csp.js';
 import { clientMessage, type ServerMessage } from '../../shared/contract/index.js';
 import { dispatchCall, dispatchStream } from '../api/dispatch.js';
 import type { Handlers } from '../api/handlers.js';
@@ -24,9 +25,6 @@ export interface RunningServer {
   /** Open WebSocket connections and their live subscriptions, for leak checks. */
   stats(): { sockets: number; subscriptions: number };
 }
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 function refuse(res: http.ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -60,7 +58,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningSer
         `${cookieName(port)}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`,
       );
     }
-    serveStatic(opts.root, url.pathname, res, CSP);
+    serveStatic(opts.root, url.pathname, res, RENDERER_CSP);
   });
 
   server.on('upgrade', (req, socket, head) => {

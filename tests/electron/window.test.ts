@@ -5,7 +5,8 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('./electron-fake.js'));
 
-import { createAppOrigin, RENDERER_CSP, resolveRendererFile, serveRenderer } from '../../electron/main/protocol.js';
+import { createAppOrigin, resolveRendererFile, serveRenderer } from '../../electron/main/protocol.js';
+import { RENDERER_CSP } from '../../shared/csp.js';
 import { createMainWindow } from '../../electron/main/window.js';
 import { BrowserWindow, protocol, resetFakes, shell } from './electron-fake.js';
 
