@@ -22,7 +22,10 @@ const IMAGE = 'kapal-test/busybox:latest';
 const TOKEN = `bench-${Math.random().toString(36).slice(2)}`;
 
 async function benchContainers(): Promise<string[]> {
-  const r = await engineRequest('GET', `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ label: [LABEL] }))}`);
+  const r = await engineRequest(
+    'GET',
+    `/containers/json?all=1&filters=${encodeURIComponent(JSON.stringify({ label: [LABEL] }))}`,
+  );
   return (JSON.parse(r.text) as Array<{ Id: string }>).map((c) => c.Id);
 }
 
@@ -36,12 +39,16 @@ async function ensureContainers(): Promise<void> {
     Array.from({ length: missing }, (_, i) => i),
     8,
     async (i) => {
-      const res = await engineRequest('POST', `/containers/create?name=kapal-bench-${have + i}-${Date.now() % 100000}`, {
-        Image: IMAGE,
-        Cmd: ['sleep', '3600'],
-        Labels: { 'kapal.bench': 'list' },
-        HostConfig: { NetworkMode: 'none' },
-      });
+      const res = await engineRequest(
+        'POST',
+        `/containers/create?name=kapal-bench-${have + i}-${Date.now() % 100000}`,
+        {
+          Image: IMAGE,
+          Cmd: ['sleep', '3600'],
+          Labels: { 'kapal.bench': 'list' },
+          HostConfig: { NetworkMode: 'none' },
+        },
+      );
       if (res.status !== 201) throw new Error(`create failed: ${res.status} ${res.text}`);
       ids.push((JSON.parse(res.text) as { Id: string }).Id);
     },
@@ -49,7 +56,8 @@ async function ensureContainers(): Promise<void> {
   if (missing > 0) process.stdout.write(`created in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   const all = await benchContainers();
   const running = JSON.parse(
-    (await engineRequest('GET', `/containers/json?filters=${encodeURIComponent(JSON.stringify({ label: [LABEL] }))}`)).text,
+    (await engineRequest('GET', `/containers/json?filters=${encodeURIComponent(JSON.stringify({ label: [LABEL] }))}`))
+      .text,
   ) as unknown[];
   await pool(all.slice(0, Math.max(0, RUNNING - running.length)), 4, async (id) => {
     await engineRequest('POST', `/containers/${id}/start`);
@@ -85,7 +93,13 @@ async function main(): Promise<void> {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: process.env.KAPAL_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const rendered = () =>
@@ -94,7 +108,9 @@ async function main(): Promise<void> {
         const table = document.querySelector('table[aria-label="Containers"]');
         const scroller = table?.parentElement;
         const rows = table?.querySelectorAll('tbody tr:not(.spacer)').length ?? 0;
-        return table?.getAttribute('aria-rowcount') === String(n + 1) && rows > 0 && (scroller?.scrollHeight ?? 0) >= n * 44;
+        return (
+          table?.getAttribute('aria-rowcount') === String(n + 1) && rows > 0 && (scroller?.scrollHeight ?? 0) >= n * 44
+        );
       },
       total,
       { polling: 'raf', timeout: 60_000 },

@@ -15,7 +15,20 @@ async function main(): Promise<void> {
   const label = ['--label', 'kapal.demo=1'];
   await docker(['run', '-d', '--name', 'my-jupyter', ...label, '-p', '8888:8888', IMAGE, 'httpd', '-f', '-p', '8888']);
   for (const [i, port] of [8000, 8001, 8002].entries()) {
-    await docker(['run', '-d', '--name', `sentiment-${i + 1}`, ...label, '-p', `${port}:5000`, IMAGE, 'httpd', '-f', '-p', '5000']);
+    await docker([
+      'run',
+      '-d',
+      '--name',
+      `sentiment-${i + 1}`,
+      ...label,
+      '-p',
+      `${port}:5000`,
+      IMAGE,
+      'httpd',
+      '-f',
+      '-p',
+      '5000',
+    ]);
   }
   await docker(['run', '-d', '--name', 'dns-test', ...label, '-p', '127.0.0.1:5353:53/udp', IMAGE, 'sleep', '3600']);
   await docker(['run', '--name', 'train-once', ...label, IMAGE, 'sh', '-c', 'exit 1']).catch(() => undefined);

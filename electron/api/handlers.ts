@@ -20,7 +20,7 @@ export interface Handlers {
 
 /** The one handler table, shared by the IPC adapter and the browser-mode server. */
 export function createHandlers(engine: Engine): Handlers {
-  const { connection, containers, images } = engine;
+  const { connection, containers, images, run, stats } = engine;
   return {
     calls: {
       'engine:getStatus': async () => connection.status,
@@ -32,6 +32,9 @@ export function createHandlers(engine: Engine): Handlers {
       'containers:remove': ({ id, force, volumes }) => containers.remove(id, force, volumes),
       'images:list': () => images.list(),
       'images:remove': ({ ref, force }) => images.remove(ref, force),
+      'containers:check': ({ spec }) => run.check(spec),
+      'containers:run': ({ spec }) => run.run(spec),
+      'containers:exitReport': ({ id }) => run.exitReport(id),
     },
     streams: {
       'engine:status': (_args, emit) => {
@@ -40,6 +43,10 @@ export function createHandlers(engine: Engine): Handlers {
       },
       'containers:changed': (_args, emit) => containers.watch(emit),
       'images:changed': (_args, emit) => images.watch(emit),
+      'logs:container': (args, emit) => engine.logs.watch(args, emit),
+      'images:pull': ({ ref }, emit) => run.pull(ref, emit),
+      'stats:container': ({ id }, emit) => stats.watch(id, emit),
+      'stats:summary': ({ ids }, emit) => stats.summarize(ids, emit),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { EndpointDTO, EngineStatusDTO } from '../../shared/dto.js';
 import { reasonText, unreachableHints } from '../../shared/errors.js';
+import { t } from '../../shared/i18n/index.js';
 import { createDocker, rawError, type Docker } from './docker.js';
 import { Emitter, type Dispose } from './disposable.js';
 import { toEngineInfo } from './mappers.js';
@@ -18,6 +19,8 @@ export interface ConnectionOptions {
   platform?: string;
   /** Reconnect delays in ms; the last one repeats. */
   backoff?: number[];
+  /** Set when DOCKER_HOST or the docker context could not be read: shown instead of connecting. */
+  configError?: string;
 }
 
 const DEFAULT_BACKOFF = [250, 500, 1000, 2000, 3000];
@@ -37,6 +40,7 @@ export class EngineConnection {
   private events: AbortController | undefined;
   private stopped = true;
   private connecting = false;
+  private readonly configError: string | undefined;
 
   readonly statusChanged = new Emitter<EngineStatusDTO>();
   readonly engineEvent = new Emitter<EngineEvent>();
@@ -47,6 +51,7 @@ export class EngineConnection {
     this.endpoint = opts.endpoint;
     this.platform = opts.platform ?? process.platform;
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
+    this.configError = opts.configError;
     this.docker = createDocker(opts.endpoint);
     this.current = { state: 'connecting', endpoint: opts.endpoint };
   }
@@ -91,6 +96,17 @@ export class EngineConnection {
 
   private async connect(): Promise<void> {
     if (this.stopped || this.connecting) return;
+    if (this.configError) {
+      // Retrying cannot help: the setting itself is wrong until the user changes it and restarts.
+      this.setStatus({
+        state: 'unreachable',
+        endpoint: this.endpoint,
+        reason: this.configError,
+        hints: [t('hint.config')],
+        code: 'ENGINE_UNREACHABLE',
+      });
+      return;
+    }
     this.connecting = true;
     try {
       const [version, info] = await Promise.all([this.docker.version(), this.docker.info()]);

@@ -9,6 +9,12 @@ const IGNORED = /^(exec_|attach|resize|top|export|copy|archive-path|extract-to-d
 
 /** How long to gather events before one targeted re-list. */
 const COALESCE_MS = 60;
+/**
+ * The engine logs `die` before its container list shows the container stopped (the list is a
+ * snapshot updated just after), so a container that exits by itself is listed again a little later.
+ */
+const SETTLE_MS = [250, 1000];
+const SETTLING = new Set(['die', 'oom', 'kill']);
 /** Keep the live list this long after the last watcher leaves, so a reload gets it at once. */
 const LINGER_MS = 30_000;
 
@@ -125,6 +131,17 @@ export class ContainerService {
     if (ev.Type !== 'container' || IGNORED.test(ev.Action)) return;
     const id = ev.Actor?.ID ?? ev.id;
     if (!id) return;
+    this.mark(id);
+    if (SETTLING.has(ev.Action)) {
+      for (const ms of SETTLE_MS) {
+        const timer = setTimeout(() => this.mark(id), ms);
+        timer.unref?.();
+      }
+    }
+  }
+
+  private mark(id: string): void {
+    if (this.detach.length === 0) return;
     this.pending.add(id);
     this.flushTimer ??= setTimeout(() => void this.flush(), COALESCE_MS);
   }

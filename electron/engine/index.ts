@@ -3,6 +3,9 @@ import { EngineConnection } from './connection.js';
 import { ContainerService } from './containers.js';
 import { resolveFromEnvironment } from './endpoint-node.js';
 import { ImageService } from './images.js';
+import { LogService } from './logs.js';
+import { RunService } from './run.js';
+import { StatsService } from './stats.js';
 
 export { EngineConnection } from './connection.js';
 export { DisposableStore, type Dispose } from './disposable.js';
@@ -12,6 +15,9 @@ export interface Engine {
   connection: EngineConnection;
   containers: ContainerService;
   images: ImageService;
+  logs: LogService;
+  run: RunService;
+  stats: StatsService;
   dispose(): void;
 }
 
@@ -29,21 +35,29 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     if (r.ok) endpoint = r.endpoint;
     else {
       resolveError = r.error;
-      endpoint = {
-        kind: 'unix',
-        url: 'unix:///var/run/docker.sock',
-        source: 'default',
-        socketPath: '/var/run/docker.sock',
-      };
+      // Nothing is dialled: the status shows the setting's error until it is fixed.
+      const setting = process.env.DOCKER_HOST ? 'DOCKER_HOST' : 'docker context';
+      endpoint = { kind: 'unix', url: process.env.DOCKER_HOST || '(none)', source: `${setting}, not usable` };
     }
   }
-  if (resolveError) process.emitWarning(`Kapal: ${resolveError}; falling back to ${endpoint.url}`);
-  const connection = new EngineConnection({ endpoint, ...(opts.backoff ? { backoff: opts.backoff } : {}) });
+  const connection = new EngineConnection({
+    endpoint,
+    ...(opts.backoff ? { backoff: opts.backoff } : {}),
+    ...(resolveError ? { configError: resolveError } : {}),
+  });
+  const containers = new ContainerService(connection);
+  const stats = new StatsService(connection);
   const engine: Engine = {
     connection,
-    containers: new ContainerService(connection),
+    containers,
     images: new ImageService(connection),
-    dispose: () => connection.stop(),
+    logs: new LogService(connection),
+    run: new RunService(connection, containers),
+    stats,
+    dispose: () => {
+      stats.dispose();
+      connection.stop();
+    },
   };
   connection.start();
   return engine;

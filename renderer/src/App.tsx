@@ -8,6 +8,9 @@ import { EngineStatusBar } from './features/engine/EngineStatusBar.js';
 import { useEngineStatus } from './features/engine/useEngineStatus.js';
 import { ImagesScreen } from './features/images/ImagesScreen.js';
 import { useImages } from './features/images/useImages.js';
+import { ExitReport } from './features/run/ExitReport.js';
+import { RunDialog } from './features/run/RunDialog.js';
+import { useRunWatch } from './features/run/useRunWatch.js';
 
 function Logo() {
   return (
@@ -28,6 +31,9 @@ export function App() {
   const containers = useContainers();
   const images = useImages();
   const [selectedId, setSelectedId] = useState<string>();
+  /** The image the Run form opens with; undefined while the form is closed. */
+  const [runImage, setRunImage] = useState<string>();
+  const runWatch = useRunWatch(containers.items);
   const [errors, setErrors] = useState<ShownError[]>([]);
   const nextKey = useRef(1);
   const onError = useCallback((e: KapalError) => {
@@ -50,6 +56,7 @@ export function App() {
       </header>
       <EngineStatusBar status={status} link={link} />
       <ErrorList errors={errors} onDismiss={(k) => setErrors((l) => l.filter((e) => e.key !== k))} />
+      {runWatch.report && <ExitReport report={runWatch.report} onDismiss={runWatch.dismiss} />}
       <main>
         {screen === 'containers' ? (
           <ContainersScreen
@@ -57,12 +64,32 @@ export function App() {
             loaded={containers.loaded}
             selectedId={selectedId}
             onSelect={setSelectedId}
+            onRun={() => setRunImage('')}
             onError={onError}
           />
         ) : (
-          <ImagesScreen images={images.items} loaded={images.loaded} containers={containers.items} onError={onError} />
+          <ImagesScreen
+            images={images.items}
+            loaded={images.loaded}
+            containers={containers.items}
+            onRun={setRunImage}
+            onError={onError}
+          />
         )}
       </main>
+      {runImage !== undefined && (
+        <RunDialog
+          initialImage={runImage}
+          images={images.items}
+          onClose={() => setRunImage(undefined)}
+          onStarted={(id) => {
+            setRunImage(undefined);
+            setScreen('containers');
+            setSelectedId(id);
+            runWatch.start(id);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -45,7 +45,7 @@ if ! docker image inspect kapal-test/busybox:latest >/dev/null 2>&1; then
   echo "engine: building kapal-test/busybox:latest FROM scratch"
   ctx=$(mktemp -d)
   cp /bin/busybox "$ctx/busybox"
-  printf 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox","--install","-s","/bin"]\nLABEL kapal.test=base\nCMD ["sh"]\n' >"$ctx/Dockerfile"
+  printf 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox","--install","-s","/bin"]\nLABEL kapal.image=test-base\nCMD ["sh"]\n' >"$ctx/Dockerfile"
   docker build -q -t kapal-test/busybox:latest "$ctx" >/dev/null
   rm -rf "$ctx"
 fi

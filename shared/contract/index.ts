@@ -7,17 +7,24 @@ import type { CallDef, StreamDef } from './define.js';
 import { containersContract } from './containers.js';
 import { engineContract } from './engine.js';
 import { imagesContract } from './images.js';
+import { logsContract } from './logs.js';
+import { statsContract } from './stats.js';
+import { runContract } from './run.js';
 
 export const calls = {
   ...engineContract.calls,
   ...containersContract.calls,
   ...imagesContract.calls,
+  ...runContract.calls,
 } as const;
 
 export const streams = {
   ...engineContract.streams,
   ...containersContract.streams,
   ...imagesContract.streams,
+  ...logsContract.streams,
+  ...statsContract.streams,
+  ...runContract.streams,
 } as const;
 
 export type Calls = typeof calls;

@@ -98,3 +98,26 @@ test('search by name or image and filter running / all', async ({ page }) => {
   await page.getByRole('radio', { name: 'All' }).check();
   await expect(containerRow(page, down)).toBeVisible();
 });
+
+test('a container that exits by itself shows its exit code within 2 s (the engine lists it late)', async ({ page }) => {
+  // Right value from a bug: the engine logs `die` before its list shows the container stopped, so a
+  // container that exits on its own stayed "running" on screen.
+  await openKapal(page);
+  const name = uniqueName('self-exit');
+  await docker([
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    `${TEST_LABEL}=${RUN}`,
+    TEST_IMAGE,
+    'sh',
+    '-c',
+    'sleep 1; exit 4',
+  ]);
+  const row = containerRow(page, name);
+  await expect(row).toHaveAttribute('data-state', 'running');
+  await expect(row).toContainText('Exited (4)', { timeout: 3_500 });
+  await expect(row).toHaveAttribute('data-state', 'exited');
+});

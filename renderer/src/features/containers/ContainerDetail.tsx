@@ -4,6 +4,8 @@ import { createdAgo } from '../../../../shared/format/duration.js';
 import { portsText } from '../../../../shared/format/ports.js';
 import { t, type MessageKey } from '../../../../shared/i18n/index.js';
 import { useNow } from '../../components/useNow.js';
+import { StatsTab } from '../stats/StatsTab.js';
+import { LogsTab } from '../logs/LogsTab.js';
 
 /** A tab of the detail panel: its label key and what it shows. Logs and stats tabs are added here. */
 export interface DetailTab {
@@ -47,7 +49,11 @@ function InfoTab({ c }: { c: ContainerDTO }) {
   );
 }
 
-const TABS: DetailTab[] = [{ id: 'info', label: 'detail.tab.info', render: (c) => <InfoTab c={c} /> }];
+const TABS: DetailTab[] = [
+  { id: 'info', label: 'detail.tab.info', render: (c) => <InfoTab c={c} /> },
+  { id: 'logs', label: 'detail.tab.logs', render: (c) => <LogsTab c={c} /> },
+  { id: 'stats', label: 'detail.tab.stats', render: (c) => <StatsTab c={c} /> },
+];
 
 /** The selected container: tabs (role="tablist") over its info, logs and stats. */
 export function ContainerDetail({ c, onClose }: { c: ContainerDTO; onClose: () => void }) {

@@ -3,6 +3,8 @@ import type { ContainerDTO } from '../../../../shared/dto.js';
 import { isRunning } from '../../../../shared/format/containers.js';
 import { createdAgo } from '../../../../shared/format/duration.js';
 import { portMappings } from '../../../../shared/format/ports.js';
+import { memUsageText, memUsedText, percentText } from '../../../../shared/format/stats.js';
+import type { StatsSummaryDTO } from '../../../../shared/dto-stats.js';
 import { t } from '../../../../shared/i18n/index.js';
 
 export type ContainerAction = 'start' | 'stop' | 'restart' | 'remove';
@@ -13,6 +15,8 @@ interface Props {
   now: number;
   busy: boolean;
   selected: boolean;
+  /** CPU and memory from the list's stats summary, while the row is on screen and running. */
+  stats?: StatsSummaryDTO | undefined;
   onAction: (c: ContainerDTO, action: ContainerAction) => void;
   onSelect: (id: string) => void;
 }
@@ -43,8 +47,18 @@ function Ports({ c }: { c: ContainerDTO }) {
 }
 
 /** One row of the containers table; presentational. */
-export const ContainerRow = memo(function ContainerRow({ c, index, now, busy, selected, onAction, onSelect }: Props) {
+export const ContainerRow = memo(function ContainerRow({
+  c,
+  index,
+  now,
+  busy,
+  selected,
+  stats,
+  onAction,
+  onSelect,
+}: Props) {
   const running = isRunning(c);
+  const live = running && stats?.running ? stats : undefined;
   return (
     <tr aria-rowindex={index + 2} data-state={c.state} data-name={c.name} className={selected ? 'selected' : undefined}>
       <th scope="row" className="name">
@@ -66,6 +80,18 @@ export const ContainerRow = memo(function ContainerRow({ c, index, now, busy, se
         <span className={`badge badge-${c.state}`}>{c.state}</span>
       </td>
       <td className="status-text">{c.status}</td>
+      <td className="num" data-col="cpu">
+        {live
+          ? percentText(live.cpuPercent)
+          : running && <span className="muted">{t('containers.stats.reading')}</span>}
+      </td>
+      <td
+        className="num"
+        data-col="memory"
+        title={live ? t('containers.stats.memTitle', { usage: memUsageText(live) }) : undefined}
+      >
+        {live ? memUsedText(live.memUsed) : running && <span className="muted">{t('containers.stats.reading')}</span>}
+      </td>
       <td>
         <Ports c={c} />
       </td>

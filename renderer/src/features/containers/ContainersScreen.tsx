@@ -14,6 +14,7 @@ import { useNow } from '../../components/useNow.js';
 import { useVirtualRows } from '../../components/useVirtualRows.js';
 import { ContainerDetail } from './ContainerDetail.js';
 import { ContainerRow, type ContainerAction } from './ContainerRow.js';
+import { useStatsSummary } from '../stats/useStatsSummary.js';
 
 const ROW_HEIGHT = 44;
 
@@ -22,10 +23,11 @@ interface Props {
   loaded: boolean;
   selectedId: string | undefined;
   onSelect: (id: string | undefined) => void;
+  onRun: () => void;
   onError: (e: KapalError) => void;
 }
 
-export function ContainersScreen({ items, loaded, selectedId, onSelect, onError }: Props) {
+export function ContainersScreen({ items, loaded, selectedId, onSelect, onRun, onError }: Props) {
   const client = useClient();
   const now = useNow();
   const [query, setQuery] = useState('');
@@ -35,6 +37,13 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onError 
 
   const shown = useMemo(() => sortContainers(filterContainers(items, query, filter)), [items, query, filter]);
   const v = useVirtualRows(shown.length, ROW_HEIGHT);
+  // Stats only for the running rows on screen (the virtualised slice), never for the whole list.
+  const stats = useStatsSummary(
+    shown
+      .slice(v.start, v.end)
+      .filter(isRunning)
+      .map((c) => c.id),
+  );
 
   const run = useCallback(
     async (c: ContainerDTO, action: ContainerAction, force = false) => {
@@ -68,6 +77,9 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onError 
     <section aria-labelledby="containers-heading" className="screen">
       <div className="toolbar">
         <h2 id="containers-heading">{t('containers.heading')}</h2>
+        <button type="button" className="primary" onClick={onRun}>
+          {t('run.open')}
+        </button>
         <input
           type="search"
           aria-label={t('containers.search')}
@@ -105,6 +117,12 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onError 
                 <th scope="col">{t('containers.col.image')}</th>
                 <th scope="col">{t('containers.col.state')}</th>
                 <th scope="col">{t('containers.col.status')}</th>
+                <th scope="col" className="num">
+                  {t('containers.col.cpu')}
+                </th>
+                <th scope="col" className="num">
+                  {t('containers.col.memory')}
+                </th>
                 <th scope="col">{t('containers.col.ports')}</th>
                 <th scope="col">{t('containers.col.created')}</th>
                 <th scope="col">{t('containers.col.actions')}</th>
@@ -113,7 +131,7 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onError 
             <tbody>
               {v.padTop > 0 && (
                 <tr aria-hidden="true" className="spacer">
-                  <td colSpan={7} style={{ height: v.padTop }} />
+                  <td colSpan={9} style={{ height: v.padTop }} />
                 </tr>
               )}
               {shown.slice(v.start, v.end).map((c, i) => (
@@ -124,13 +142,14 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onError 
                   now={now}
                   busy={busy.has(c.id)}
                   selected={c.id === selectedId}
+                  stats={stats.get(c.id)}
                   onAction={onAction}
                   onSelect={toggle}
                 />
               ))}
               {v.padBottom > 0 && (
                 <tr aria-hidden="true" className="spacer">
-                  <td colSpan={7} style={{ height: v.padBottom }} />
+                  <td colSpan={9} style={{ height: v.padBottom }} />
                 </tr>
               )}
             </tbody>

@@ -13,6 +13,7 @@ interface Props {
   images: ImageDTO[];
   loaded: boolean;
   containers: ContainerDTO[];
+  onRun: (ref: string) => void;
   onError: (e: KapalError) => void;
 }
 
@@ -22,7 +23,7 @@ interface Removal {
   inUse?: { error: KapalError; users: ContainerDTO[] };
 }
 
-export function ImagesScreen({ images, loaded, containers, onError }: Props) {
+export function ImagesScreen({ images, loaded, containers, onRun, onError }: Props) {
   const client = useClient();
   const now = useNow();
   const [removal, setRemoval] = useState<Removal>();
@@ -73,6 +74,13 @@ export function ImagesScreen({ images, loaded, containers, onError }: Props) {
                     <td className="muted">{createdAgo(row.created, now)}</td>
                     <td>{users.get(row.id)?.length ?? 0}</td>
                     <td className="actions">
+                      <button
+                        type="button"
+                        aria-label={t('run.openFrom', { ref: label })}
+                        onClick={() => onRun(row.tag === '<none>' ? row.id : row.ref)}
+                      >
+                        {t('run.submit')}
+                      </button>
                       <button
                         type="button"
                         aria-label={t('images.remove', { ref: label })}
