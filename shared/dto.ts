@@ -55,6 +55,15 @@ export interface PortDTO {
   type: 'tcp' | 'udp' | 'sctp';
 }
 
+/** What `docker ps` computes STATUS from; read from the container's inspect. RFC 3339 times. */
+export interface ContainerTimingDTO {
+  startedAt: string;
+  finishedAt: string;
+  exitCode: number;
+  /** `starting`, `healthy`, `unhealthy`, when the image or run has a health check. */
+  health?: string;
+}
+
 /** A container row, as `docker ps -a` shows it. */
 export interface ContainerDTO {
   id: string;
@@ -67,6 +76,8 @@ export interface ContainerDTO {
   state: string;
   /** The engine's status text, as `docker ps` prints it: "Up 5 minutes", "Exited (137) 2 hours ago". */
   status: string;
+  /** Present once the engine layer has inspected the container: lets the status text stay live. */
+  timing?: ContainerTimingDTO;
   ports: PortDTO[];
   /** Seconds since epoch. */
   created: number;

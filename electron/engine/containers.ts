@@ -1,4 +1,4 @@
-import type { ContainerDTO, ContainersEvent } from '../../shared/dto.js';
+import type { ContainerDTO, ContainersEvent, ContainerTimingDTO } from '../../shared/dto.js';
 import type { EngineConnection, EngineEvent } from './connection.js';
 import { engineFailure } from './docker.js';
 import { Emitter, type Dispose } from './disposable.js';
@@ -15,6 +15,8 @@ const COALESCE_MS = 60;
  */
 const SETTLE_MS = [250, 1000];
 const SETTLING = new Set(['die', 'oom', 'kill']);
+/** Inspects in flight at once while filling in timestamps after a full list. */
+const ENRICH_CONCURRENCY = 6;
 /** Keep the live list this long after the last watcher leaves, so a reload gets it at once. */
 const LINGER_MS = 30_000;
 
@@ -33,8 +35,53 @@ export class ContainerService {
   private readonly feed = new Emitter<ContainersEvent>();
   private detach: Dispose[] = [];
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Start/finish times from inspect, so the status text can stay live; dropped on every event. */
+  private timings = new Map<string, ContainerTimingDTO>();
 
   constructor(private readonly conn: EngineConnection) {}
+
+  private async timingOf(id: string): Promise<ContainerTimingDTO | undefined> {
+    try {
+      const s = (await this.conn.docker.getContainer(id).inspect()).State;
+      const health = (s as { Health?: { Status?: string } }).Health?.Status;
+      const t = {
+        startedAt: s.StartedAt,
+        finishedAt: s.FinishedAt,
+        exitCode: s.ExitCode,
+        ...(health ? { health } : {}),
+      };
+      this.timings.set(id, t);
+      return t;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Inspect what the list does not say (timestamps), a few at a time, and push them as deltas. */
+  private async enrich(items: readonly ContainerDTO[]): Promise<void> {
+    const todo = items.filter((c) => !this.timings.has(c.id));
+    let next = 0;
+    let batch: ContainerDTO[] = [];
+    const push = () => {
+      if (batch.length === 0 || !this.cache) return;
+      this.feed.emit({ kind: 'delta', upserts: batch, removed: [] });
+      batch = [];
+    };
+    const worker = async () => {
+      while (next < todo.length && this.cache) {
+        const c = todo[next++] as ContainerDTO;
+        const timing = await this.timingOf(c.id);
+        const current = this.cache?.get(c.id);
+        if (!timing || !current || current.timing) continue;
+        const withTiming = { ...current, timing };
+        this.cache?.set(c.id, withTiming);
+        batch.push(withTiming);
+        if (batch.length >= 100) push();
+      }
+    };
+    await Promise.all(Array.from({ length: ENRICH_CONCURRENCY }, worker));
+    push();
+  }
 
   private what(id: string): string {
     return `Container ${this.cache?.get(id)?.name ?? id}`;
@@ -115,13 +162,18 @@ export class ContainerService {
     this.flushTimer = undefined;
     this.pending.clear();
     this.cache = undefined;
+    this.timings.clear();
   }
 
   private async resync(): Promise<void> {
     try {
-      const items = await this.list();
+      const items = (await this.list()).map((c) => {
+        const timing = this.timings.get(c.id);
+        return timing ? { ...c, timing } : c;
+      });
       this.cache = new Map(items.map((c) => [c.id, c]));
       this.feed.emit({ kind: 'snapshot', items });
+      void this.enrich(items);
     } catch {
       // The connection reports the outage; the next resync fills the list again.
     }
@@ -151,6 +203,7 @@ export class ContainerService {
     const ids = [...this.pending];
     this.pending.clear();
     if (ids.length === 0) return;
+    for (const id of ids) this.timings.delete(id);
     let found: ContainerDTO[];
     try {
       const raw = (await this.conn.docker.listContainers({
@@ -163,6 +216,13 @@ export class ContainerService {
     } catch {
       return;
     }
+    // A handful of containers changed: inspect them now, so the delta carries live timestamps.
+    found = await Promise.all(
+      found.map(async (c) => {
+        const timing = await this.timingOf(c.id);
+        return timing ? { ...c, timing } : c;
+      }),
+    );
     const foundIds = new Set(found.map((c) => c.id));
     const removed = ids.filter((id) => !foundIds.has(id));
     if (this.cache) {

@@ -121,3 +121,17 @@ test('a container that exits by itself shows its exit code within 2 s (the engin
   await expect(row).toContainText('Exited (4)', { timeout: 3_500 });
   await expect(row).toHaveAttribute('data-state', 'exited');
 });
+
+test('the status text stays live without any engine event, as docker ps would print it now', async ({ page }) => {
+  await openKapal(page);
+  const name = uniqueName('live');
+  await docker(['run', '-d', '--name', name, '--label', `${TEST_LABEL}=${RUN}`, TEST_IMAGE, 'sleep', '600']);
+  const status = containerRow(page, name).locator('td.status-text');
+  await expect(status).toHaveText(/^Up (\d+ seconds|1 second|Less than a second)$/);
+  await expect(status).toHaveText(/^Up ([4-9]|\d\d) seconds$/, { timeout: 8_000 });
+  const cli = await docker(['ps', '--filter', `name=^${name}$`, '--format', '{{.Status}}']);
+  const ours = await status.textContent();
+  // The same second, give or take the tick between the two reads.
+  const secs = (s: string | null) => Number(/Up (\d+) seconds/.exec(s ?? '')?.[1] ?? NaN);
+  expect(Math.abs(secs(ours) - secs(cli))).toBeLessThanOrEqual(1);
+});

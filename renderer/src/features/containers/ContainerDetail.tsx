@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { ContainerDTO } from '../../../../shared/dto.js';
 import { createdAgo } from '../../../../shared/format/duration.js';
+import { liveStatus } from '../../../../shared/format/status.js';
 import { portsText } from '../../../../shared/format/ports.js';
 import { t, type MessageKey } from '../../../../shared/i18n/index.js';
 import { useNow } from '../../components/useNow.js';
@@ -15,12 +16,12 @@ export interface DetailTab {
 }
 
 function InfoTab({ c }: { c: ContainerDTO }) {
-  const now = useNow();
+  const now = useNow(1000);
   const rows: Array<[MessageKey, string]> = [
     ['detail.id', c.id],
     ['containers.col.image', c.image],
     ['detail.command', c.command],
-    ['containers.col.status', c.status],
+    ['containers.col.status', liveStatus(c, now)],
     ['containers.col.ports', portsText(c.ports) || '—'],
     ['containers.col.created', createdAgo(c.created, now)],
   ];

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { ContainerDTO } from '../../../../shared/dto.js';
 import { isRunning } from '../../../../shared/format/containers.js';
 import { createdAgo } from '../../../../shared/format/duration.js';
+import { liveStatus } from '../../../../shared/format/status.js';
 import { portMappings } from '../../../../shared/format/ports.js';
 import { memUsageText, memUsedText, percentText } from '../../../../shared/format/stats.js';
 import type { StatsSummaryDTO } from '../../../../shared/dto-stats.js';
@@ -66,6 +67,7 @@ export const ContainerRow = memo(function ContainerRow({
         <button
           type="button"
           className="linkish"
+          title={c.name}
           aria-expanded={selected}
           aria-controls="container-detail"
           onClick={() => onSelect(c.id)}
@@ -79,7 +81,7 @@ export const ContainerRow = memo(function ContainerRow({
       <td>
         <span className={`badge badge-${c.state}`}>{c.state}</span>
       </td>
-      <td className="status-text">{c.status}</td>
+      <td className="status-text">{liveStatus(c, now)}</td>
       <td className="num" data-col="cpu">
         {live
           ? percentText(live.cpuPercent)

@@ -29,7 +29,7 @@ interface Props {
 
 export function ContainersScreen({ items, loaded, selectedId, onSelect, onRun, onError }: Props) {
   const client = useClient();
-  const now = useNow();
+  const now = useNow(1000);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<ContainerFilter>('all');
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -125,7 +125,7 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onRun, o
                 </th>
                 <th scope="col">{t('containers.col.ports')}</th>
                 <th scope="col">{t('containers.col.created')}</th>
-                <th scope="col">{t('containers.col.actions')}</th>
+                <th scope="col" className="actions">{t('containers.col.actions')}</th>
               </tr>
             </thead>
             <tbody>
