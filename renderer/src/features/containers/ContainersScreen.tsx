@@ -125,7 +125,9 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onRun, o
                 </th>
                 <th scope="col">{t('containers.col.ports')}</th>
                 <th scope="col">{t('containers.col.created')}</th>
-                <th scope="col" className="actions">{t('containers.col.actions')}</th>
+                <th scope="col" className="actions">
+                  {t('containers.col.actions')}
+                </th>
               </tr>
             </thead>
             <tbody>
