@@ -5,9 +5,8 @@
  *
  * Usage: npm run bench:list -- [--count 1000] [--runs 5] [--keep]
  */
-import { spawn } from 'node:child_process';
-import { chromium } from '@playwright/test';
 import { engineRequest, median, pool } from './engine-api.js';
+import { launchChromium, startKapal } from '../scripts/lib/kapal-process.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, def: number) => {
@@ -71,36 +70,11 @@ async function rawListMs(): Promise<number> {
   return performance.now() - t0;
 }
 
-async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const p = spawn('node', ['dist-electron/serve.js', '--port', '0'], {
-    env: { ...process.env, KAPAL_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    p.stdout.on('data', (d) => {
-      out += String(d);
-      if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
-    });
-    p.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return { url, stop: () => p.kill('SIGTERM') };
-}
-
 async function main(): Promise<void> {
   await ensureContainers();
   const total = JSON.parse((await engineRequest('GET', '/containers/json?all=1')).text).length as number;
-  const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.KAPAL_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const server = await startKapal({ token: TOKEN });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const rendered = () =>
     page.waitForFunction(

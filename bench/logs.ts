@@ -11,8 +11,9 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { engineRequest, median } from './engine-api.js';
+import { launchChromium, startKapal } from '../scripts/lib/kapal-process.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, def: number) => {
@@ -70,22 +71,6 @@ async function dockerLogsMs(id: string): Promise<number> {
   return performance.now() - t0;
 }
 
-async function startServer(): Promise<{ url: string; pid: number; stop: () => void }> {
-  const p = spawn('node', ['dist-electron/serve.js', '--port', '0'], {
-    env: { ...process.env, KAPAL_TOKEN: TOKEN },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    p.stdout.on('data', (d) => {
-      out += String(d);
-      if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
-    });
-    p.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return { url, pid: p.pid ?? 0, stop: () => p.kill('SIGTERM') };
-}
-
 /** Registered before the app's scripts: the longest main-thread task since the last reset. */
 const LONGTASK_OBSERVER = `
   window.__kapalLongest = 0;
@@ -135,17 +120,8 @@ async function main(): Promise<void> {
   if (count !== LINES) throw new Error(`the log has ${count} lines, expected ${LINES}`);
   process.stdout.write(`  written in ${(c.writeMs / 1000).toFixed(2)} s\n`);
 
-  const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.KAPAL_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const server = await startKapal({ token: TOKEN });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(LONGTASK_OBSERVER);
   const cdp = await page.context().newCDPSession(page);

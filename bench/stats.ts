@@ -17,6 +17,7 @@ import os from 'node:os';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
 import { engineRequest, pool } from './engine-api.js';
+import { startKapal } from '../scripts/lib/kapal-process.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, def: number) => {
@@ -108,25 +109,6 @@ async function removeContainers(): Promise<number> {
     await engineRequest('DELETE', `/containers/${id}?force=1`);
   });
   return ids.length;
-}
-
-async function startServer(): Promise<{ port: number; proc: ChildProcess }> {
-  if (!fs.existsSync('dist-electron/serve.js'))
-    throw new Error('dist-electron/serve.js is missing: run npm run build first');
-  const proc = spawn('node', ['dist-electron/serve.js', '--port', '0'], {
-    env: { ...process.env, KAPAL_TOKEN: TOKEN },
-    // Its stderr only says which endpoint it uses; keep the bench's output to the numbers.
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    proc.stdout?.on('data', (d) => {
-      out += String(d);
-      if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
-    });
-    proc.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return { port: Number(new URL(url).port), proc };
 }
 
 /** A WebSocket client of the browser-mode server, as the page would be, subscribing to streams. */
@@ -241,7 +223,7 @@ async function main(): Promise<void> {
   process.stdout.write(`starting ${COUNT} containers…\n`);
   const ids = await createContainers();
   if (ids.length !== COUNT) throw new Error(`expected ${COUNT} bench containers, found ${ids.length}`);
-  const server = await startServer();
+  const server = await startKapal({ token: TOKEN, stderr: 'ignore' });
   const engine = enginePids(ids);
   const pids = { kapal: server.proc.pid ?? 0, dockerd: engine.dockerd, rest: engine.rest };
   const phases: Phase[] = [];

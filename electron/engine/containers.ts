@@ -180,6 +180,12 @@ export class ContainerService {
   }
 
   private onEvent(ev: EngineEvent): void {
+    if (ev.Type === 'image' && /^(tag|untag|delete)$/.test(ev.Action)) {
+      // Untagging changes what `docker ps` shows as a container's image, and sends no container event.
+      const imageId = ev.Actor?.ID ?? ev.id;
+      for (const c of this.cache?.values() ?? []) if (c.imageId === imageId) this.mark(c.id);
+      return;
+    }
     if (ev.Type !== 'container' || IGNORED.test(ev.Action)) return;
     const id = ev.Actor?.ID ?? ev.id;
     if (!id) return;

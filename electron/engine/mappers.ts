@@ -35,11 +35,23 @@ export function containerName(names: readonly string[] | null | undefined, id: s
   return list.find((n) => !n.includes('/')) ?? list[0] ?? id.slice(0, 12);
 }
 
+/**
+ * The IMAGE column as `docker ps` prints it: the short id when the container's image is known only by
+ * id (its tag was removed), and a digest reference without its digest (`repo@sha256:…` → `repo`).
+ */
+export function displayImage(image: string, imageId: string): string {
+  if (!image) return '<no image>';
+  const short = (s: string) => s.replace(/^sha256:/, '').slice(0, 12);
+  if (short(image) === short(imageId)) return short(imageId);
+  const at = image.indexOf('@');
+  return at > 0 ? image.slice(0, at) : image;
+}
+
 export function toContainerDTO(raw: RawContainer): ContainerDTO {
   return {
     id: raw.Id,
     name: containerName(raw.Names, raw.Id),
-    image: raw.Image,
+    image: displayImage(raw.Image, raw.ImageID),
     imageId: raw.ImageID,
     command: raw.Command ?? '',
     state: raw.State,

@@ -258,8 +258,17 @@ export class RunService {
     const layers = new Map<string, boolean>();
     const fail = (err: unknown) => {
       if (ctl.signal.aborted) return;
-      const f = engineFailure(err, this.conn.endpoint, `Image ${ref}`);
-      emit({ kind: 'error', message: f.error.message, ...(f.error.hint ? { hint: f.error.hint } : {}) });
+      const f = engineFailure(err, this.conn.endpoint);
+      // The engine is reachable but the pull is not: say what the registry said, not "removed elsewhere".
+      if (f.error.code === 'ENGINE_UNREACHABLE' || f.error.code === 'PERMISSION_DENIED') {
+        emit({ kind: 'error', message: f.error.message, ...(f.error.hint ? { hint: f.error.hint } : {}) });
+        return;
+      }
+      emit({
+        kind: 'error',
+        message: t('run.pullFailed', { image: ref, detail: rawError(err).message || f.error.message }),
+        hint: t('run.pullFailed.hint', { image: ref }),
+      });
     };
     this.conn.docker
       .pull(ref, { abortSignal: ctl.signal })

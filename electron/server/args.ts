@@ -1,11 +1,16 @@
 /** Arguments of `npm run serve`: `--port N` (default 7420, 0 picks a free one), `--host ADDRESS` (default 127.0.0.1). */
 export function parseServeArgs(
   argv: readonly string[],
-): { ok: true; value: { port: number; host: string } } | { ok: false; error: string } {
+): { ok: true; value: { port: number; host: string; help: boolean } } | { ok: false; error: string } {
   let port = 7420;
   let host = '127.0.0.1';
+  let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
     const [flag, inline] = arg.includes('=')
       ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
       : [arg, undefined];
@@ -25,5 +30,5 @@ export function parseServeArgs(
       return { ok: false, error: `unknown argument "${arg}"` };
     }
   }
-  return { ok: true, value: { port, host } };
+  return { ok: true, value: { port, host, help } };
 }

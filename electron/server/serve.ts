@@ -13,7 +13,16 @@ async function main(): Promise<void> {
     process.stderr.write(`kapal serve: ${parsed.error}\nusage: npm run serve -- [--port N] [--host ADDRESS]\n`);
     process.exit(2);
   }
-  const { port, host } = parsed.value;
+  const { port, host, help } = parsed.value;
+  if (help) {
+    process.stdout.write(
+      'usage: npm run serve -- [--port N] [--host ADDRESS]\n' +
+        '  --port N        port to listen on (default 7420; 0 picks a free one)\n' +
+        '  --host ADDRESS  address to bind (default 127.0.0.1; anything else exposes Docker to the network)\n' +
+        '  KAPAL_TOKEN     the token to require (default: a new random one each start)\n',
+    );
+    return;
+  }
   const token = process.env.KAPAL_TOKEN || generateToken();
   const here = path.dirname(fileURLToPath(import.meta.url));
   const root = path.resolve(here, '..', 'dist', 'renderer');

@@ -48,7 +48,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<RunningSer
       return refuse(
         res,
         401,
-        'Unauthorized: open the URL with ?token=… that `npm run serve` printed on its first line.\n',
+        'Unauthorized: open the URL with ?token=… that Kapal printed when `npm run serve` started (or set KAPAL_TOKEN).\n',
       );
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed\n');

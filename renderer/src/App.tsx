@@ -57,7 +57,8 @@ export function App() {
       <EngineStatusBar status={status} link={link} />
       <ErrorList errors={errors} onDismiss={(k) => setErrors((l) => l.filter((e) => e.key !== k))} />
       {runWatch.report && <ExitReport report={runWatch.report} onDismiss={runWatch.dismiss} />}
-      <main>
+      {/* While the server link is down the list may be stale: keep it visible, but not clickable. */}
+      <main inert={link !== 'up'} className={link !== 'up' ? 'stale' : undefined}>
         {screen === 'containers' ? (
           <ContainersScreen
             items={containers.items}

@@ -5,7 +5,7 @@ import type { ExitReportDTO } from './spec.js';
  * The likely reason a container stopped right after it started, as the tutorial's "container dies
  * straight away" troubleshooting reads: look at the logs, then the usual causes by exit code.
  */
-export function likelyCause(r: Pick<ExitReportDTO, 'exitCode' | 'oomKilled' | 'error' | 'lines'>): string {
+export function likelyCause(r: Pick<ExitReportDTO, 'name' | 'exitCode' | 'oomKilled' | 'error' | 'lines'>): string {
   const logs = r.lines.join('\n');
   if (r.oomKilled) return t('run.cause.oom');
   if (/address already in use|port is already allocated|EADDRINUSE/i.test(logs + r.error)) return t('run.cause.port');
@@ -24,6 +24,6 @@ export function likelyCause(r: Pick<ExitReportDTO, 'exitCode' | 'oomKilled' | 'e
     case 143:
       return t('run.cause.terminated');
     default:
-      return t('run.cause.error', { code: r.exitCode });
+      return t('run.cause.error', { code: r.exitCode, name: r.name });
   }
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
+import { startKapal } from '../../scripts/lib/kapal-process.js';
 import { E2E_PORT, E2E_TOKEN } from './env.js';
 
 const base = `http://127.0.0.1:${E2E_PORT}`;
@@ -59,4 +60,28 @@ test('the WebSocket refuses a foreign Origin even with the right token, and no t
   expect(await wsFromNode(wsUrl, { Origin: 'http://evil.example' })).toBe('403');
   expect(await wsFromNode(`ws://127.0.0.1:${E2E_PORT}/ws`, { Origin: `http://127.0.0.1:${E2E_PORT}` })).toBe('401');
   expect(await wsFromNode(wsUrl, { Origin: `http://127.0.0.1:${E2E_PORT}` })).toBe('open');
+});
+
+test('a page whose token died with a server restart says so, instead of reconnecting for ever', async ({ page }) => {
+  const first = await startKapal({ token: 'first-token', stderr: 'ignore' });
+  let second: Awaited<ReturnType<typeof startKapal>> | undefined;
+  try {
+    await page.goto(first.url);
+    await expect(page.getByRole('status', { name: 'Engine status' })).toContainText('Connected to Docker Engine');
+    first.stop();
+    await new Promise((r) => first.proc.once('exit', r));
+    await expect(page.getByRole('alert', { name: 'Engine status' })).toContainText('Reconnecting to the Kapal server');
+    // The list stays on screen but cannot be acted on while it may be stale.
+    await expect(page.getByRole('main')).toHaveAttribute('inert', '');
+    second = await startKapal({ token: 'second-token', port: first.port, stderr: 'ignore' });
+    await expect(page.getByRole('alert', { name: 'Engine status' })).toContainText(
+      'This page’s token is no longer valid',
+      {
+        timeout: 10_000,
+      },
+    );
+  } finally {
+    first.stop();
+    second?.stop();
+  }
 });

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { docker, freePort, uniqueName } from './docker-cli.js';
+import { startKapal, type KapalProcess } from '../../scripts/lib/kapal-process.js';
+import { docker, uniqueName } from './docker-cli.js';
 import { E2E_TOKEN, TEST_IMAGE } from './env.js';
 
 // This test never stops the engine the user or the rest of the suite relies on: it starts a second,
@@ -38,7 +39,7 @@ function copyImage(image: string): Promise<void> {
   });
 }
 
-let server: ChildProcess | undefined;
+let server: KapalProcess | undefined;
 let url = '';
 
 test.describe('engine outage', () => {
@@ -49,24 +50,12 @@ test.describe('engine outage', () => {
     test.setTimeout(120_000);
     await throwaway('start');
     await copyImage(TEST_IMAGE);
-    const port = await freePort();
-    server = spawn('node', ['dist-electron/serve.js', '--port', String(port)], {
-      env: { ...env, KAPAL_TOKEN: E2E_TOKEN },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server?.stdout?.on('data', (d) => {
-        out += String(d);
-        const line = out.split('\n')[0];
-        if (out.includes('\n') && line) resolve(line);
-      });
-      server?.on('exit', (code) => reject(new Error(`kapal serve exited ${code}`)));
-    });
+    server = await startKapal({ token: E2E_TOKEN, env });
+    url = server.url;
   });
 
   test.afterAll(async () => {
-    server?.kill('SIGTERM');
+    server?.stop();
     await throwaway('stop').catch(() => undefined);
     fs.rmSync(dir, { recursive: true, force: true });
   });

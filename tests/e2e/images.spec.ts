@@ -55,7 +55,10 @@ test('images show tag, short id, size as docker images; an image in use needs fo
   const free = table.locator(`tr[data-ref="${REPO}:free"]`);
   await free.getByRole('button', { name: `Remove ${REPO}:free` }).click();
   dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText(`Remove the image ${REPO}:free?`);
+  // It is one of several tags of the test image: only the tag goes, and the dialog says so.
+  await expect(dialog).toContainText(`Remove the tag ${REPO}:free? The image itself stays, under its other tags:`);
+  await expect(dialog).toContainText(TEST_IMAGE);
   await dialog.getByRole('button', { name: 'Remove' }).click();
   await expect(free).toHaveCount(0);
+  expect(await docker(['image', 'inspect', '-f', '{{.Id}}', TEST_IMAGE])).toMatch(/^sha256:/);
 });

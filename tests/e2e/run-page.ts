@@ -22,10 +22,7 @@ export class RunForm {
   async port(row: number, host: number | string, container: number | string, protocol: 'TCP' | 'UDP' = 'TCP') {
     await this.dialog.getByRole('button', { name: 'Add port' }).click();
     if (host === 'any')
-      await this.dialog
-        .getByRole('checkbox', { name: 'Any free host port' })
-        .nth(row - 1)
-        .check();
+      await this.dialog.getByRole('checkbox', { name: `Any free host port ${row}`, exact: true }).check();
     else await this.dialog.getByLabel(`Host port ${row}`, { exact: true }).fill(String(host));
     await this.dialog.getByLabel(`Container port ${row}`, { exact: true }).fill(String(container));
     await this.dialog.getByLabel(`Protocol ${row}`, { exact: true }).selectOption(protocol.toLowerCase());

@@ -189,7 +189,7 @@ test('an image that is not local is pulled first (from the local registry), then
     await form.open();
     await form.basics(ref, name, LABEL);
     await form.command('sleep 600');
-    await expect(form.dialog.locator('#help-image')).toContainText(`Pulling ${ref}`);
+    await expect(form.dialog.locator('#help-image')).toHaveText(`${ref} is not on this machine: Run pulls it first.`);
     await form.run();
     await expect(containerRow(page, name)).toHaveAttribute('data-state', 'running');
     expect(await docker(['image', 'inspect', '-f', '{{.Id}}', ref])).toMatch(/^sha256:/);

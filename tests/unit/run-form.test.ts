@@ -155,14 +155,14 @@ describe('the form draft', () => {
 });
 
 describe('the likely cause of a container that dies straight away', () => {
-  const base = { oomKilled: false, error: '', lines: [] as string[] };
+  const base = { name: 'sa-gradio', oomKilled: false, error: '', lines: [] as string[] };
   it('reads the exit code the way the troubleshooting guide does', () => {
     expect(likelyCause({ ...base, exitCode: 0 })).toContain('Its command finished');
     expect(likelyCause({ ...base, exitCode: 127 })).toContain('not found in the image');
     expect(likelyCause({ ...base, exitCode: 137 })).toContain('SIGKILL');
     expect(likelyCause({ ...base, exitCode: 137, oomKilled: true })).toContain('ran out of memory');
     expect(likelyCause({ ...base, exitCode: 3 })).toBe(
-      'The application failed with code 3: read its logs above (docker logs NAME) for the error.',
+      'The application failed with code 3: read its logs above (docker logs sa-gradio) for the error.',
     );
     expect(likelyCause({ ...base, exitCode: 1, lines: ['OSError: [Errno 98] Address already in use'] })).toContain(
       'A port it needs is already in use',

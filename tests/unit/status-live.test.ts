@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
+import { displayImage } from '../../electron/engine/mappers.js';
 import { statusText } from '../../shared/format/status.js';
 
 const run = promisify(execFile);
@@ -12,6 +13,9 @@ const IMAGE = 'kapal-test/busybox:latest';
 afterAll(async () => {
   const ids = (await run('docker', ['ps', '-aq', '--filter', `label=${LABEL}`])).stdout.trim();
   if (ids) await run('docker', ['rm', '-f', ...ids.split(/\s+/)]);
+  // The image built here carries the same label; once its containers are gone it can go too.
+  const images = (await run('docker', ['images', '-q', '--filter', `label=${LABEL}`])).stdout.trim();
+  if (images) await run('docker', ['rmi', '-f', ...new Set(images.split(/\s+/))]);
 });
 
 const cli = (args: string[]) => run('docker', args).then((r) => r.stdout.trim());
@@ -76,4 +80,33 @@ describe('the live status text is what docker ps prints', () => {
     );
     expect(statusText('dead', t, start)).toBe('Dead');
   });
+});
+
+describe('the IMAGE column is what docker ps prints', () => {
+  it('for a tag, and for an image whose only tag was removed', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const ctx = fs.mkdtempSync(path.join(os.tmpdir(), 'kapal-img-'));
+    const tag = `kapal-unit/untagged-${process.pid}:v1`;
+    fs.writeFileSync(path.join(ctx, 'Dockerfile'), `FROM ${IMAGE}\nLABEL ${LABEL}\n`);
+    await cli(['build', '-q', '-t', tag, ctx]);
+    fs.rmSync(ctx, { recursive: true, force: true });
+    const tagged = await cli(['create', '--label', LABEL, tag, 'true']);
+    const untagged = await cli(['create', '--label', LABEL, tag, 'true']);
+    const check = async (id: string) => {
+      const [ps, list] = await Promise.all([
+        cli(['ps', '-a', '--filter', `id=${id}`, '--format', '{{.Image}}']),
+        docker.listContainers({ all: true, filters: JSON.stringify({ id: [id] }) }),
+      ]);
+      const raw = list[0];
+      expect(raw).toBeDefined();
+      expect(displayImage(raw?.Image ?? '', raw?.ImageID ?? '')).toBe(ps);
+      return ps;
+    };
+    expect(await check(tagged)).toBe(tag);
+    await cli(['rm', tagged]);
+    await cli(['rmi', '-f', tag]);
+    expect(await check(untagged)).toMatch(/^[0-9a-f]{12}$/);
+  }, 30_000);
 });

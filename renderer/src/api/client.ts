@@ -9,14 +9,14 @@ import type {
 } from '../../../shared/contract/index.js';
 import type { Result } from '../../../shared/result.js';
 import { createIpcTransport } from './ipc-transport.js';
-import type { Transport } from './transport.js';
+import type { LinkState, Transport } from './transport.js';
 import { createWsTransport } from './ws-transport.js';
 
 /** The typed client every feature uses; channel names and shapes come from the contract. */
 export interface Client {
   call<C extends CallName>(channel: C, args: CallArgs<C>): Promise<Result<CallResult<C>>>;
   subscribe<S extends StreamName>(channel: S, args: StreamArgs<S>, onEvent: (e: StreamEvent<S>) => void): () => void;
-  onLink(listener: (up: boolean) => void): () => void;
+  onLink(listener: (state: LinkState) => void): () => void;
 }
 
 export function createClient(transport: Transport): Client {

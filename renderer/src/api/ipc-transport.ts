@@ -18,7 +18,7 @@ export function createIpcTransport(facade: KapalFacade): Transport {
       return (facade[channel] as unknown as AnyStream)(args, onEvent);
     },
     onLink(listener) {
-      listener(true);
+      listener('up');
       return () => undefined;
     },
   };

@@ -1,7 +1,7 @@
 import type { ServerMessage } from '../../../shared/contract/index.js';
 import type { Result } from '../../../shared/result.js';
 import { t } from '../../../shared/i18n/index.js';
-import type { Transport } from './transport.js';
+import type { LinkState, Transport } from './transport.js';
 
 interface Sub {
   channel: string;
@@ -27,19 +27,29 @@ function lost(): Result<unknown> {
 export function createWsTransport(url: string): Transport {
   let ws: WebSocket | undefined;
   let nextId = 1;
-  let up = false;
+  let link: LinkState = 'down';
   let delay = 250;
   const pending = new Map<number, (r: Result<unknown>) => void>();
   /** Calls made while the socket was down, sent when it opens. */
   let queue: string[] = [];
   const subs = new Map<number, Sub>();
-  const linkListeners = new Set<(up: boolean) => void>();
+  const linkListeners = new Set<(state: LinkState) => void>();
 
-  const setUp = (v: boolean) => {
-    if (up === v) return;
-    up = v;
+  const setLink = (v: LinkState) => {
+    if (link === v) return;
+    link = v;
     for (const l of linkListeners) l(v);
   };
+
+  /** A socket refused before it opened: is it our token? The page itself answers 401 then. */
+  async function refusedWhy(): Promise<LinkState> {
+    try {
+      const res = await fetch(location.pathname, { cache: 'no-store', credentials: 'same-origin' });
+      return res.status === 401 ? 'unauthorized' : 'down';
+    } catch {
+      return 'down';
+    }
+  }
 
   const send = (m: unknown) => {
     if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(m));
@@ -47,10 +57,12 @@ export function createWsTransport(url: string): Transport {
 
   function connect(): void {
     const sock = new WebSocket(url);
+    let opened = false;
     ws = sock;
     sock.onopen = () => {
+      opened = true;
       delay = 250;
-      setUp(true);
+      setLink('up');
       for (const [id, s] of subs) send({ type: 'subscribe', id, channel: s.channel, args: s.args });
       for (const m of queue) sock.send(m);
       queue = [];
@@ -74,7 +86,8 @@ export function createWsTransport(url: string): Transport {
     };
     sock.onclose = () => {
       if (ws !== sock) return;
-      setUp(false);
+      if (opened) setLink('down');
+      else void refusedWhy().then(setLink);
       // A call in flight may or may not have run: say so rather than send it twice.
       for (const resolve of pending.values()) resolve(lost());
       pending.clear();
@@ -106,7 +119,7 @@ export function createWsTransport(url: string): Transport {
     },
     onLink(listener) {
       linkListeners.add(listener);
-      listener(up);
+      listener(link);
       return () => linkListeners.delete(listener);
     },
   };

@@ -15,8 +15,13 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCanc
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
+    // Give focus back to what opened the dialog (a row's Remove button) when it goes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
+    return () => {
+      d?.close();
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -3,6 +3,7 @@ import type { EngineStatusDTO } from '../../../../shared/dto.js';
 import { bytesSize } from '../../../../shared/format/size.js';
 import { t } from '../../../../shared/i18n/index.js';
 import { useClient } from '../../api/context.js';
+import type { LinkState } from '../../api/transport.js';
 
 function useTicker(intervalMs: number, active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
@@ -15,13 +16,28 @@ function useTicker(intervalMs: number, active: boolean): number {
 }
 
 /** Always on screen: connected (with engine facts) or unreachable (why, and what to do). */
-export function EngineStatusBar({ status, link }: { status: EngineStatusDTO | undefined; link: boolean }) {
+export function EngineStatusBar({ status, link }: { status: EngineStatusDTO | undefined; link: LinkState }) {
   const client = useClient();
   const unreachable = status?.state === 'unreachable';
   const now = useTicker(1000, unreachable);
-  if (!link) {
+  if (link === 'unauthorized') {
     return (
-      <section className="status status-down" role="alert" aria-label={t('engine.statusLabel')}>
+      <section
+        className="status status-down"
+        role="alert"
+        aria-label={t('engine.statusLabel')}
+        data-state="unauthorized"
+      >
+        <p>
+          <strong>{t('link.unauthorized')}</strong>
+        </p>
+        <p>{t('link.unauthorized.hint')}</p>
+      </section>
+    );
+  }
+  if (link === 'down') {
+    return (
+      <section className="status status-down" role="alert" aria-label={t('engine.statusLabel')} data-state="link-down">
         <p>{t('link.down')}</p>
       </section>
     );

@@ -23,9 +23,19 @@ interface Removal {
   inUse?: { error: KapalError; users: ContainerDTO[] };
 }
 
+/** Removing one of several tags only untags: say so, and name the tags that keep the image. */
+function confirmText(row: ImageRow, images: readonly ImageDTO[]): string {
+  const others = (images.find((i) => i.id === row.id)?.tags ?? []).filter(
+    (x) => x !== row.ref && x !== '<none>:<none>',
+  );
+  return others.length > 0 && row.tag !== '<none>'
+    ? t('images.confirmUntag', { ref: row.ref, others: others.join(', ') })
+    : t('images.confirmRemove', { ref: row.ref });
+}
+
 export function ImagesScreen({ images, loaded, containers, onRun, onError }: Props) {
   const client = useClient();
-  const now = useNow();
+  const now = useNow(1000);
   const [removal, setRemoval] = useState<Removal>();
   const rows = useMemo(() => imageRows(images), [images]);
   const users = useMemo(() => containersByImage(containers), [containers]);
@@ -115,7 +125,7 @@ export function ImagesScreen({ images, loaded, containers, onRun, onError }: Pro
               <p className="muted">{removal.inUse.error.message}</p>
             </>
           ) : (
-            <p>{t('images.confirmRemove', { ref: removal.row.ref })}</p>
+            <p>{confirmText(removal.row, images)}</p>
           )}
         </ConfirmDialog>
       )}

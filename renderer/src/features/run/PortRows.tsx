@@ -48,6 +48,7 @@ export function PortRows({ rows, problems, onChange }: Props) {
             <label className="check">
               <input type="checkbox" checked={r.any} onChange={(e) => set(i, { any: e.target.checked })} />
               {t('run.port.any')}
+              <span className="sr-only"> {n}</span>
             </label>
             <label>
               {t('run.port.container')}

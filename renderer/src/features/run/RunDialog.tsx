@@ -27,11 +27,23 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
   const busy = phase.kind === 'pulling' || phase.kind === 'starting';
   const risky = draft.privileged || draft.hostNetwork || draft.capAdd.trim() !== '';
 
+  const imageRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  /** Until the image field is edited, an empty one is not shown as an error (Run stays off all the same). */
+  const [touched, setTouched] = useState(Boolean(initialImage));
+  const shown = touched ? problems : problems.filter((p) => p.field !== 'image');
+
   useEffect(() => {
     const d = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (d && !d.open) d.showModal();
-    return () => d?.close();
-  }, []);
+    // showModal focuses the first control (the close button); start where the user types instead.
+    (initialImage ? nameRef.current : imageRef.current)?.focus();
+    return () => {
+      d?.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [initialImage]);
 
   const tags = imageRows(images)
     .filter((r) => r.tag !== '<none>')
@@ -65,11 +77,14 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
             <label className="block">
               {t('run.image')}
               <input
+                ref={imageRef}
                 list="run-images"
                 value={draft.image}
-                autoFocus={!initialImage}
-                onChange={(e) => set({ image: e.target.value })}
-                {...invalidProps(problems, 'image', 'help-image')}
+                onChange={(e) => {
+                  setTouched(true);
+                  set({ image: e.target.value });
+                }}
+                {...invalidProps(shown, 'image', 'help-image')}
               />
             </label>
             <datalist id="run-images">
@@ -78,27 +93,27 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
               ))}
             </datalist>
             <p className="help" id="help-image">
-              {f.imageLocal === false ? t('run.pulling', { image: draft.image }) : t('run.image.help')}
+              {f.imageLocal === false ? t('run.notLocal', { image: draft.image }) : t('run.image.help')}
             </p>
-            <FieldError problems={problems} field="image" />
+            <FieldError problems={shown} field="image" />
             <label className="block">
               {t('run.name')}
               <input
+                ref={nameRef}
                 value={draft.name}
-                autoFocus={Boolean(initialImage)}
                 onChange={(e) => set({ name: e.target.value })}
-                {...invalidProps(problems, 'name', 'help-name')}
+                {...invalidProps(shown, 'name', 'help-name')}
               />
             </label>
             <p className="help" id="help-name">
               {t('run.name.help')}
             </p>
-            <FieldError problems={problems} field="name" />
+            <FieldError problems={shown} field="name" />
           </fieldset>
 
-          <PortRows rows={draft.ports} problems={problems} onChange={(ports) => set({ ports })} />
-          <EnvRows rows={draft.env} problems={problems} onChange={(env) => set({ env })} />
-          <VolumeRows rows={draft.volumes} problems={problems} onChange={(volumes) => set({ volumes })} />
+          <PortRows rows={draft.ports} problems={shown} onChange={(ports) => set({ ports })} />
+          <EnvRows rows={draft.env} problems={shown} onChange={(env) => set({ env })} />
+          <VolumeRows rows={draft.volumes} problems={shown} onChange={(volumes) => set({ volumes })} />
 
           <fieldset>
             <legend>{t('run.section.limits')}</legend>
@@ -108,13 +123,13 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
                 value={draft.command}
                 className="mono"
                 onChange={(e) => set({ command: e.target.value })}
-                {...invalidProps(problems, 'command', 'help-command')}
+                {...invalidProps(shown, 'command', 'help-command')}
               />
             </label>
             <p className="help" id="help-command">
               {t('run.command.help')}
             </p>
-            <FieldError problems={problems} field="command" />
+            <FieldError problems={shown} field="command" />
             <div className="inline">
               <label>
                 {t('run.restart')}
@@ -148,7 +163,7 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
                   size={5}
                   value={draft.cpus}
                   onChange={(e) => set({ cpus: e.target.value })}
-                  {...invalidProps(problems, 'cpus')}
+                  {...invalidProps(shown, 'cpus')}
                 />
               </label>
               <label>
@@ -157,16 +172,16 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
                   size={7}
                   value={draft.memory}
                   onChange={(e) => set({ memory: e.target.value })}
-                  {...invalidProps(problems, 'memory', 'help-memory')}
+                  {...invalidProps(shown, 'memory', 'help-memory')}
                 />
               </label>
             </div>
             <p className="help" id="help-memory">
               {t('run.memory.help')}
             </p>
-            <FieldError problems={problems} field="cpus" />
-            <FieldError problems={problems} field="memory" />
-            <FieldError problems={problems} field="maxRetries" />
+            <FieldError problems={shown} field="cpus" />
+            <FieldError problems={shown} field="memory" />
+            <FieldError problems={shown} field="maxRetries" />
             <label className="block">
               {t('run.labels')}
               <textarea
@@ -174,10 +189,10 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
                 className="mono"
                 value={draft.labels}
                 onChange={(e) => set({ labels: e.target.value })}
-                {...invalidProps(problems, 'labels')}
+                {...invalidProps(shown, 'labels')}
               />
             </label>
-            <FieldError problems={problems} field="labels" />
+            <FieldError problems={shown} field="labels" />
             <label className="check">
               <input
                 type="checkbox"
@@ -216,11 +231,11 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
                 type="checkbox"
                 checked={draft.acknowledged}
                 onChange={(e) => set({ acknowledged: e.target.checked })}
-                {...invalidProps(problems, 'risky')}
+                {...invalidProps(shown, 'risky')}
               />
               {t('run.risky.ack')}
             </label>
-            <FieldError problems={problems} field="risky" />
+            <FieldError problems={shown} field="risky" />
           </details>
         </div>
 
@@ -232,6 +247,7 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
             </output>
             <button
               type="button"
+              disabled={problems.length > 0}
               onClick={() => {
                 void navigator.clipboard?.writeText(f.command).then(() => setCopied(true));
               }}
@@ -239,6 +255,7 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
               {copied ? t('run.copied') : t('run.copy')}
             </button>
           </div>
+          {problems.length > 0 && <p className="help">{t('run.commandIncomplete')}</p>}
           {phase.kind === 'failed' && (
             <div role="alert" className="error">
               <p>
