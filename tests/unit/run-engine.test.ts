@@ -28,7 +28,8 @@ async function decided(id: string) {
   const i = await docker.getContainer(id).inspect();
   const h = i.HostConfig;
   return {
-    Env: i.Config.Env,
+    // The CLI's order of -e values is not stable between runs either (seen here); names are unique.
+    Env: [...(i.Config.Env ?? [])].sort(),
     Cmd: i.Config.Cmd,
     ExposedPorts: i.Config.ExposedPorts,
     Labels: i.Config.Labels,

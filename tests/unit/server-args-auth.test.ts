@@ -13,15 +13,17 @@ import { startWebServer, type RunningServer } from '../../electron/server/web-se
 import { connected, localEndpoint } from './engine.js';
 
 describe('parseServeArgs', () => {
-  it.each<[string[], { port: number; host: string }]>([
-    [[], { port: 7420, host: '127.0.0.1' }],
-    [['--port', '8080'], { port: 8080, host: '127.0.0.1' }],
-    [['--port=9000'], { port: 9000, host: '127.0.0.1' }],
-    [['--port', '0'], { port: 0, host: '127.0.0.1' }],
-    [['--port', '65535'], { port: 65535, host: '127.0.0.1' }],
-    [['--host', '0.0.0.0'], { port: 7420, host: '0.0.0.0' }],
-    [['--host=::1', '--port=7000'], { port: 7000, host: '::1' }],
-    [['--host', 'localhost', '--port', '1'], { port: 1, host: 'localhost' }],
+  it.each<[string[], { port: number; host: string; help: boolean }]>([
+    [[], { port: 7420, host: '127.0.0.1', help: false }],
+    [['--port', '8080'], { port: 8080, host: '127.0.0.1', help: false }],
+    [['--port=9000'], { port: 9000, host: '127.0.0.1', help: false }],
+    [['--port', '0'], { port: 0, host: '127.0.0.1', help: false }],
+    [['--port', '65535'], { port: 65535, host: '127.0.0.1', help: false }],
+    [['--host', '0.0.0.0'], { port: 7420, host: '0.0.0.0', help: false }],
+    [['--host=::1', '--port=7000'], { port: 7000, host: '::1', help: false }],
+    [['--host', 'localhost', '--port', '1'], { port: 1, host: 'localhost', help: false }],
+    [['--help'], { port: 7420, host: '127.0.0.1', help: true }],
+    [['--port', '8000', '-h'], { port: 8000, host: '127.0.0.1', help: true }],
   ])('%j → %j', (argv, value) => {
     expect(parseServeArgs(argv)).toEqual({ ok: true, value });
   });
