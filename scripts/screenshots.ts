@@ -57,6 +57,8 @@ async function shoot(): Promise<void> {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
       await page.goto(url);
       await page.getByRole('rowheader', { name: 'my-jupyter' }).waitFor();
+      // Let the CPU and memory columns get their first samples.
+      await page.waitForTimeout(4000);
       const suffix = scheme === 'light' ? '' : '-dark';
       await page.screenshot({ path: `${OUT}/containers${suffix}.png` });
       await page.getByRole('button', { name: 'my-jupyter', exact: true }).click();

@@ -247,7 +247,7 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
             </output>
             <button
               type="button"
-              disabled={problems.length > 0}
+              disabled={f.incomplete}
               onClick={() => {
                 void navigator.clipboard?.writeText(f.command).then(() => setCopied(true));
               }}
@@ -255,7 +255,7 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
               {copied ? t('run.copied') : t('run.copy')}
             </button>
           </div>
-          {problems.length > 0 && <p className="help">{t('run.commandIncomplete')}</p>}
+          {f.incomplete && <p className="help">{t('run.commandIncomplete')}</p>}
           {phase.kind === 'failed' && (
             <div role="alert" className="error">
               <p>

@@ -83,5 +83,18 @@ export function useRunForm(initialImage: string, onStarted: (id: string, name: s
     setPhase(fieldProblems.length > 0 ? { kind: 'editing' } : { kind: 'failed', error: r.error });
   }
 
-  return { draft, setDraft, spec, command, problems, phase, setPhase, submit, imageLocal: fresh?.imageLocal };
+  /** Some fields could not be read, so the command line leaves them out. */
+  const incomplete = local.length > 0;
+  return {
+    draft,
+    setDraft,
+    spec,
+    command,
+    problems,
+    incomplete,
+    phase,
+    setPhase,
+    submit,
+    imageLocal: fresh?.imageLocal,
+  };
 }
