@@ -35,6 +35,10 @@ export const en = {
   'containers.confirmRemoveRunning':
     '{name} is running. Removing it stops it first (docker rm -f). Its anonymous volumes are kept. Remove it?',
   'containers.confirmRemove': 'Remove the container {name}? Its anonymous volumes are kept.',
+  'containers.busy.start': 'Starting…',
+  'containers.busy.stop': 'Stopping… (the engine kills it after 10 s if it ignores SIGTERM)',
+  'containers.busy.restart': 'Restarting…',
+  'containers.busy.remove': 'Removing…',
   'containers.openPort': 'Open http://localhost:{port} in a browser',
 
   'detail.label': 'Details of {name}',

@@ -14,7 +14,8 @@ interface Props {
   c: ContainerDTO;
   index: number;
   now: number;
-  busy: boolean;
+  /** The action in flight for this row, if any. */
+  busy: ContainerAction | undefined;
   selected: boolean;
   /** CPU and memory from the list's stats summary, while the row is on screen and running. */
   stats?: StatsSummaryDTO | undefined;
@@ -81,7 +82,9 @@ export const ContainerRow = memo(function ContainerRow({
       <td>
         <span className={`badge badge-${c.state}`}>{c.state}</span>
       </td>
-      <td className="status-text">{liveStatus(c, now)}</td>
+      <td className="status-text">
+        {busy ? <span aria-live="polite">{t(`containers.busy.${busy}`)}</span> : liveStatus(c, now)}
+      </td>
       <td className="num" data-col="cpu">
         {live
           ? percentText(live.cpuPercent)
@@ -102,7 +105,7 @@ export const ContainerRow = memo(function ContainerRow({
         {running ? (
           <button
             type="button"
-            disabled={busy}
+            disabled={busy !== undefined}
             aria-label={t('containers.stop', { name: c.name })}
             onClick={() => onAction(c, 'stop')}
           >
@@ -111,7 +114,7 @@ export const ContainerRow = memo(function ContainerRow({
         ) : (
           <button
             type="button"
-            disabled={busy}
+            disabled={busy !== undefined}
             aria-label={t('containers.start', { name: c.name })}
             onClick={() => onAction(c, 'start')}
           >
@@ -120,7 +123,7 @@ export const ContainerRow = memo(function ContainerRow({
         )}
         <button
           type="button"
-          disabled={busy}
+          disabled={busy !== undefined}
           aria-label={t('containers.restart', { name: c.name })}
           onClick={() => onAction(c, 'restart')}
         >
@@ -128,7 +131,7 @@ export const ContainerRow = memo(function ContainerRow({
         </button>
         <button
           type="button"
-          disabled={busy}
+          disabled={busy !== undefined}
           aria-label={t('containers.remove', { name: c.name })}
           onClick={() => onAction(c, 'remove')}
         >

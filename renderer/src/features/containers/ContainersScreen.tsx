@@ -32,7 +32,8 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onRun, o
   const now = useNow(1000);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<ContainerFilter>('all');
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  /** What is being done to which container, shown in its row until the engine answers. */
+  const [busy, setBusy] = useState<ReadonlyMap<string, ContainerAction>>(new Map());
   const [confirm, setConfirm] = useState<ContainerDTO>();
 
   const shown = useMemo(() => sortContainers(filterContainers(items, query, filter)), [items, query, filter]);
@@ -47,13 +48,13 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onRun, o
 
   const run = useCallback(
     async (c: ContainerDTO, action: ContainerAction, force = false) => {
-      setBusy((b) => new Set(b).add(c.id));
+      setBusy((b) => new Map(b).set(c.id, action));
       const r =
         action === 'remove'
           ? await client.call('containers:remove', { id: c.id, force })
           : await client.call(`containers:${action}`, { id: c.id });
       setBusy((b) => {
-        const n = new Set(b);
+        const n = new Map(b);
         n.delete(c.id);
         return n;
       });
@@ -142,7 +143,7 @@ export function ContainersScreen({ items, loaded, selectedId, onSelect, onRun, o
                   c={c}
                   index={v.start + i}
                   now={now}
-                  busy={busy.has(c.id)}
+                  busy={busy.get(c.id)}
                   selected={c.id === selectedId}
                   stats={stats.get(c.id)}
                   onAction={onAction}
