@@ -163,25 +163,7 @@ const rate = (now: number, before: number, seconds: number) =>
  */
 export function computeSample(cur: RawStats, prev: RawStats | undefined, os: StatsOs, now: number): StatsSampleDTO {
   const read = parseEngineTime(cur.read);
-  if (!read) {
-    return {
-      time: now,
-      running: false,
-      cpuPercent: 0,
-      memUsed: 0,
-      memLimit: 0,
-      memPercent: 0,
-      netRx: 0,
-      netTx: 0,
-      netRxRate: 0,
-      netTxRate: 0,
-      blkRead: 0,
-      blkWrite: 0,
-      blkReadRate: 0,
-      blkWriteRate: 0,
-      pids: 0,
-    };
-  }
+  if (!read) return zeroSample(now, false);
   const base = cpuBase(cur, prev, os);
   let cpuPercent = 0;
   if (base && os === 'windows')
@@ -215,5 +197,26 @@ export function computeSample(cur: RawStats, prev: RawStats | undefined, os: Sta
     blkReadRate: rate(blk.read, before.blk.read, seconds),
     blkWriteRate: rate(blk.write, before.blk.write, seconds),
     pids: num(cur.pids_stats?.current),
+  };
+}
+
+/** A sample with every figure 0 (a stopped container reads 0, never NaN). */
+export function zeroSample(time: number, running: boolean): StatsSampleDTO {
+  return {
+    time,
+    running,
+    cpuPercent: 0,
+    memUsed: 0,
+    memLimit: 0,
+    memPercent: 0,
+    netRx: 0,
+    netTx: 0,
+    netRxRate: 0,
+    netTxRate: 0,
+    blkRead: 0,
+    blkWrite: 0,
+    blkReadRate: 0,
+    blkWriteRate: 0,
+    pids: 0,
   };
 }

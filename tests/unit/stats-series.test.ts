@@ -10,26 +10,10 @@ import {
   timeTicks,
   valueTick,
 } from '../../shared/stats/series.js';
+import { zeroSample } from '../../shared/stats/compute.js';
 
 function sample(time: number, over: Partial<StatsSampleDTO> = {}): StatsSampleDTO {
-  return {
-    time,
-    running: true,
-    cpuPercent: 0,
-    memUsed: 0,
-    memLimit: 0,
-    memPercent: 0,
-    netRx: 0,
-    netTx: 0,
-    netRxRate: 0,
-    netTxRate: 0,
-    blkRead: 0,
-    blkWrite: 0,
-    blkReadRate: 0,
-    blkWriteRate: 0,
-    pids: 0,
-    ...over,
-  };
+  return { ...zeroSample(time, true), ...over };
 }
 
 describe('bounded history', () => {
