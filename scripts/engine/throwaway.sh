@@ -20,7 +20,13 @@ case "$cmd" in
     fi
     echo "$sock" ;;
   stop)
-    if [ -f "$dir/docker.pid" ]; then kill "$(cat "$dir/docker.pid")" 2>/dev/null || true; fi
-    for _ in $(seq 1 60); do [ -S "$dir/docker.sock" ] || break; sleep 0.25; done ;;
+    pid=$(cat "$dir/docker.pid" 2>/dev/null || true)
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
+    # Wait for the process itself, not only its socket: it unmounts its data root on the way out.
+    for _ in $(seq 1 80); do
+      if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then sleep 0.25; continue; fi
+      [ -S "$dir/docker.sock" ] || break
+      sleep 0.25
+    done ;;
   *) echo "usage: throwaway.sh start|stop DIR" >&2; exit 2 ;;
 esac
