@@ -1,5 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { t } from '../../../shared/i18n/index.js';
+import { useModal } from './useModal.js';
 
 export interface ConfirmProps {
   title: string;
@@ -12,17 +13,8 @@ export interface ConfirmProps {
 
 /** A modal `<dialog>`: focus is trapped by the browser, Escape cancels. */
 export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onCancel, danger }: ConfirmProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    // Give focus back to what opened the dialog (a row's Remove button) when it goes.
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (d && !d.open) d.showModal();
-    return () => {
-      d?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
+  // Focus goes back to what opened the dialog (a row's Remove button) when it closes.
+  const ref = useModal();
   return (
     <dialog
       ref={ref}

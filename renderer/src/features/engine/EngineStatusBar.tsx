@@ -1,25 +1,15 @@
-import { useEffect, useState } from 'react';
 import type { EngineStatusDTO } from '../../../../shared/dto.js';
 import { bytesSize } from '../../../../shared/format/size.js';
 import { t } from '../../../../shared/i18n/index.js';
 import { useClient } from '../../api/context.js';
 import type { LinkState } from '../../api/transport.js';
-
-function useTicker(intervalMs: number, active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const id = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(id);
-  }, [intervalMs, active]);
-  return now;
-}
+import { useNow } from '../../components/useNow.js';
 
 /** Always on screen: connected (with engine facts) or unreachable (why, and what to do). */
 export function EngineStatusBar({ status, link }: { status: EngineStatusDTO | undefined; link: LinkState }) {
   const client = useClient();
   const unreachable = status?.state === 'unreachable';
-  const now = useTicker(1000, unreachable);
+  const now = useNow(1000, unreachable);
   if (link === 'unauthorized') {
     return (
       <section

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImageDTO } from '../../../../shared/dto.js';
 import { imageRows } from '../../../../shared/format/images.js';
 import { t } from '../../../../shared/i18n/index.js';
 import type { RunDraft } from '../../../../shared/run/draft.js';
 import { EnvRows, VolumeRows } from './EnvVolumeRows.js';
+import { useModal } from '../../components/useModal.js';
 import { FieldError, invalidProps } from './fields.js';
 import { PortRows } from './PortRows.js';
 import { useRunForm } from './useRunForm.js';
@@ -19,7 +20,6 @@ const RESTARTS = ['no', 'always', 'unless-stopped', 'on-failure'] as const;
 
 /** The Run form: `docker run -d` that cannot be got wrong, with the equivalent command shown live. */
 export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
   const f = useRunForm(initialImage, onStarted);
   const [copied, setCopied] = useState(false);
   const { draft, problems, phase } = f;
@@ -32,18 +32,8 @@ export function RunDialog({ initialImage, images, onClose, onStarted }: Props) {
   /** Until the image field is edited, an empty one is not shown as an error (Run stays off all the same). */
   const [touched, setTouched] = useState(Boolean(initialImage));
   const shown = touched ? problems : problems.filter((p) => p.field !== 'image');
-
-  useEffect(() => {
-    const d = ref.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (d && !d.open) d.showModal();
-    // showModal focuses the first control (the close button); start where the user types instead.
-    (initialImage ? nameRef.current : imageRef.current)?.focus();
-    return () => {
-      d?.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, [initialImage]);
+  // showModal would focus the first control (the close button); start where the user types instead.
+  const ref = useModal(initialImage ? nameRef : imageRef);
 
   const tags = imageRows(images)
     .filter((r) => r.tag !== '<none>')
