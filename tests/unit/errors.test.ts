@@ -234,10 +234,12 @@ describe('rawError and engineFailure on real docker-modem errors', () => {
     await new Promise<void>((resolve) => server.listen(sock, resolve));
     fs.chmodSync(sock, 0o600);
     fs.chmodSync(tmp, 0o755);
-    const script = `new (require('dockerode'))({ socketPath: ${JSON.stringify(sock)} }).version().then(
-      () => console.log('{}'),
-      (e) => console.log(JSON.stringify({ code: e.code, errno: e.errno, syscall: e.syscall, message: e.message })))`;
-    const child = spawn(process.execPath, ['-e', script], { uid: 65534, gid: 65534, cwd: process.cwd() });
+    // The child opens the socket as docker-modem does (net.connect to the path) and reports the error.
+    // It loads no module from the checkout: a clone under a private folder is unreadable for "nobody".
+    const script = `require('net').connect(${JSON.stringify(sock)})
+      .on('connect', () => { console.log('{}'); process.exit(0); })
+      .on('error', (e) => console.log(JSON.stringify({ code: e.code, errno: e.errno, syscall: e.syscall, message: e.message })))`;
+    const child = spawn(process.execPath, ['-e', script], { uid: 65534, gid: 65534, cwd: '/' });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     await new Promise((resolve) => child.once('exit', resolve));
